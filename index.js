@@ -1,0 +1,6 @@
+// Package entry: the node and credential classes n8n loads (it reads the paths in package.json's `n8n` block).
+const { Proofpoint } = require('./dist/nodes/Proofpoint/Proofpoint.node.js');
+const { ProofpointEssentialsApi } = require('./dist/credentials/ProofpointEssentialsApi.credentials.js');
+const { ProofpointTapApi } = require('./dist/credentials/ProofpointTapApi.credentials.js');
+
+module.exports = { Proofpoint, ProofpointEssentialsApi, ProofpointTapApi };

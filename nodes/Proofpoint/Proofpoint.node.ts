@@ -1,0 +1,44 @@
+import {
+	NodeConnectionTypes,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
+
+import { essentialsResources, properties, tapResources } from './actions/resources';
+import { route } from './actions/router';
+
+export class Proofpoint implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Proofpoint',
+		name: 'proofpoint',
+		icon: { light: 'file:proofpoint.svg', dark: 'file:proofpoint.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description:
+			'Manage Proofpoint Essentials organizations, users, domains and licensing, and read TAP Very Attacked People and Top Clickers',
+		defaults: { name: 'Proofpoint' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{
+				name: 'proofpointEssentialsApi',
+				required: true,
+				displayOptions: { show: { resource: essentialsResources } },
+			},
+			{
+				name: 'proofpointTapApi',
+				required: true,
+				displayOptions: { show: { resource: tapResources } },
+			},
+		],
+		properties,
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await route.call(this);
+	}
+}

@@ -1,0 +1,19 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { essentialsRequest } from '../../transport/essentials';
+import type { CallOptions } from '../../transport/request';
+import { forOperation, orgDomainField } from '../common';
+import { domainNameField, readOrgAndDomain, type OrgDomain } from './fields';
+
+export const description: INodeProperties[] = forOperation('domain', 'delete', [orgDomainField(), domainNameField]);
+
+export const prepare = readOrgAndDomain;
+
+export async function run(this: IExecuteFunctions, { domain, name }: OrgDomain, options: CallOptions) {
+	await essentialsRequest.call(
+		this,
+		{ method: 'DELETE', path: ['orgs', domain, 'domains', name], target: { org: domain, domain: name } },
+		options,
+	);
+	return { deleted: true, name, domain };
+}

@@ -1,0 +1,59 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { invalidInput, readDomain, toList } from '../../helpers/validate';
+import { readOrgDomain } from '../common';
+
+export const domainNameField: INodeProperties = {
+	displayName: 'Domain Name',
+	name: 'domainName',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. example.co.uk',
+	description: 'The domain to work on, one of those the organization owns',
+};
+
+export interface OrgDomain {
+	domain: string;
+	name: string;
+}
+
+export function readOrgAndDomain(this: IExecuteFunctions, itemIndex: number): OrgDomain {
+	return { domain: readOrgDomain.call(this, itemIndex), name: readDomain(this, itemIndex, 'domainName', 'Domain Name') };
+}
+
+export const domainAttributeFields: INodeProperties[] = [
+	{ displayName: 'Active', name: 'isActive', type: 'boolean', default: true, description: 'Whether mail for the domain is processed' },
+	{
+		displayName: 'Destination',
+		name: 'destination',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. example-com.mail.protection.outlook.com',
+		description: 'The mail server Proofpoint delivers to',
+	},
+	{
+		displayName: 'Failover Servers',
+		name: 'failovers',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. mx2.example.com',
+		description: 'Comma-separated servers used when the destination is down; replaces the list',
+	},
+	{ displayName: 'Relay', name: 'isRelay', type: 'boolean', default: true, description: 'Whether the domain is a relay domain' },
+];
+
+export function domainAttributes(context: IExecuteFunctions, itemIndex: number, fields: IDataObject): IDataObject {
+	const body: IDataObject = {};
+	if (fields.isActive !== undefined) body.is_active = Boolean(fields.isActive);
+	if (fields.isRelay !== undefined) body.is_relay = Boolean(fields.isRelay);
+	if (fields.destination !== undefined) {
+		const destination = String(fields.destination).trim();
+		if (/[\s/?#]/.test(destination)) {
+			throw invalidInput(context, itemIndex, 'Destination', `"${destination.slice(0, 60)}" is not a host name or IP address`);
+		}
+		body.destination = destination;
+	}
+	if (fields.failovers !== undefined) body.failovers = toList(fields.failovers);
+	return body;
+}

@@ -1,0 +1,18 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { essentialsObject } from '../../transport/essentials';
+import type { CallOptions } from '../../transport/request';
+import { forOperation, orgDomainField } from '../common';
+import { domainNameField, readOrgAndDomain, type OrgDomain } from './fields';
+
+export const description: INodeProperties[] = forOperation('domain', 'get', [orgDomainField(), domainNameField]);
+
+export const prepare = readOrgAndDomain;
+
+export async function run(this: IExecuteFunctions, { domain, name }: OrgDomain, options: CallOptions) {
+	return await essentialsObject.call(
+		this,
+		{ method: 'GET', path: ['orgs', domain, 'domains', name], target: { org: domain, domain: name } },
+		options,
+	);
+}

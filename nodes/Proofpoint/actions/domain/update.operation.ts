@@ -1,0 +1,47 @@
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+
+import { essentialsObject, essentialsRequest } from '../../transport/essentials';
+import type { CallOptions } from '../../transport/request';
+import { forOperation, orgDomainField } from '../common';
+import { domainAttributeFields, domainAttributes, domainNameField, readOrgAndDomain } from './fields';
+
+export const description: INodeProperties[] = forOperation('domain', 'update', [
+	orgDomainField(),
+	domainNameField,
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: domainAttributeFields,
+	},
+]);
+
+interface Prepared {
+	domain: string;
+	name: string;
+	changes: IDataObject;
+}
+
+export function prepare(this: IExecuteFunctions, itemIndex: number): Prepared {
+	const { domain, name } = readOrgAndDomain.call(this, itemIndex);
+	const changes = domainAttributes(this, itemIndex, this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject);
+	if (Object.keys(changes).length === 0) {
+		throw new NodeOperationError(this.getNode(), `Item ${itemIndex}: Update Fields is empty`, {
+			itemIndex,
+			description: 'Add at least one field to change under Update Fields.',
+		});
+	}
+	return { domain, name, changes };
+}
+
+/** Read-modify-write: PUT sends the whole domain back. */
+export async function run(this: IExecuteFunctions, { domain, name, changes }: Prepared, options: CallOptions) {
+	const target = { org: domain, domain: name };
+	const path = ['orgs', domain, 'domains', name];
+	const current = await essentialsObject.call(this, { method: 'GET', path, target }, options);
+	const updated = { ...current, ...changes, name: current.name ?? name };
+	await essentialsRequest.call(this, { method: 'PUT', path, body: updated, target }, options);
+	return updated;
+}

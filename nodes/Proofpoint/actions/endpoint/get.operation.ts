@@ -1,0 +1,25 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { normalizeEndpoint, type StackEndpoint } from '../../helpers/endpoints';
+import { essentialsList } from '../../transport/essentials';
+import type { CallOptions } from '../../transport/request';
+import { forOperation, orgDomainField, readOrgDomain } from '../common';
+
+export const description: INodeProperties[] = forOperation('endpoint', 'get', [
+	orgDomainField({
+		description: 'A domain of the organization; works from any stack, so any credential stack can ask',
+	}),
+]);
+
+export const prepare = readOrgDomain;
+
+export async function run(this: IExecuteFunctions, domain: string, options: CallOptions) {
+	const entries = await essentialsList.call(
+		this,
+		{ method: 'GET', path: ['endpoints', domain], target: { org: domain } },
+		'endpoints',
+		options,
+	);
+	const endpoints = entries.map(normalizeEndpoint).filter((entry): entry is StackEndpoint => entry !== undefined);
+	return { domain, stack: endpoints[0]?.stack ?? null, url: endpoints[0]?.url ?? null, endpoints };
+}

@@ -1,0 +1,60 @@
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+
+import { invalidInput, checkInteger } from '../../helpers/validate';
+import { essentialsObject, essentialsRequest } from '../../transport/essentials';
+import type { CallOptions } from '../../transport/request';
+import { forOperation, orgDomainField, readOrgDomain } from '../common';
+import { packageOptions } from '../organization/fields';
+
+export const description: INodeProperties[] = forOperation('licensing', 'update', [
+	orgDomainField(),
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{ displayName: 'Beginner Plus', name: 'isBeginnerPlus', type: 'boolean', default: false, description: 'Whether the Beginner Plus option is on' },
+			{ displayName: 'License Count', name: 'licenseCount', type: 'number', default: 1, typeOptions: { minValue: 0 } },
+			{ displayName: 'On Trial', name: 'isOnTrial', type: 'boolean', default: false, description: 'Whether the organization is on a trial' },
+			{ displayName: 'Package', name: 'package', type: 'options', options: packageOptions, default: 'business' },
+		],
+	},
+]);
+
+interface Prepared {
+	domain: string;
+	changes: IDataObject;
+}
+
+export function prepare(this: IExecuteFunctions, itemIndex: number): Prepared {
+	const domain = readOrgDomain.call(this, itemIndex);
+	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+	const changes: IDataObject = {};
+	if (fields.licenseCount !== undefined) {
+		const count = checkInteger(fields.licenseCount, 0, 10000000);
+		if ('problem' in count) throw invalidInput(this, itemIndex, 'License Count', count.problem);
+		changes.license_count = count.value;
+	}
+	if (fields.package !== undefined) changes.package = fields.package;
+	if (fields.isOnTrial !== undefined) changes.is_on_trial = Boolean(fields.isOnTrial);
+	if (fields.isBeginnerPlus !== undefined) changes.is_beginner_plus = Boolean(fields.isBeginnerPlus);
+	if (Object.keys(changes).length === 0) {
+		throw new NodeOperationError(this.getNode(), `Item ${itemIndex}: Update Fields is empty`, {
+			itemIndex,
+			description: 'Add at least one field to change under Update Fields.',
+		});
+	}
+	return { domain, changes };
+}
+
+/** Read-modify-write, so fields the user did not choose keep their values. */
+export async function run(this: IExecuteFunctions, { domain, changes }: Prepared, options: CallOptions) {
+	const path = ['orgs', domain, 'licensing'];
+	const target = { org: domain };
+	const current = await essentialsObject.call(this, { method: 'GET', path, target }, options);
+	const updated = { ...current, ...changes };
+	await essentialsRequest.call(this, { method: 'PUT', path, body: updated, target }, options);
+	return { domain, ...updated };
+}

@@ -1,0 +1,24 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import type { CallOptions } from '../transport/request';
+
+/**
+ * An operation that runs once per input item. `prepare` reads and checks the item's parameters
+ * without sending anything, so the router can refuse bad input before the first request.
+ */
+export interface ItemOperation<Prepared = unknown> {
+	description: INodeProperties[];
+	prepare(this: IExecuteFunctions, itemIndex: number): Prepared | Promise<Prepared>;
+	run(this: IExecuteFunctions, prepared: Prepared, options: CallOptions): Promise<IDataObject | IDataObject[]>;
+}
+
+/** An operation that reads all input items at once (the HR list of Mark Functional Accounts). */
+export interface BatchOperation {
+	description: INodeProperties[];
+	batch: true;
+	execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]>;
+}
+
+export type Operation = ItemOperation<unknown> | BatchOperation;
+
+export type ResourceOperations = Record<string, Operation>;

@@ -1,0 +1,38 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { checkInteger, invalidInput } from '../../helpers/validate';
+
+export const PACKAGES = ['beginner', 'business', 'advanced', 'professional'];
+
+export const packageOptions = PACKAGES.map((value) => ({ name: value[0].toUpperCase() + value.slice(1), value }));
+
+/** Organization attributes offered by Create (as additional fields) and Update. */
+export const orgAttributeFields: INodeProperties[] = [
+	{ displayName: 'Active', name: 'isActive', type: 'boolean', default: true, description: 'Whether the organization is active' },
+	{ displayName: 'Address', name: 'address', type: 'string', default: '' },
+	{ displayName: 'Country', name: 'country', type: 'string', default: '', placeholder: 'e.g. US' },
+	{ displayName: 'Name', name: 'name', type: 'string', default: '' },
+	{ displayName: 'On Trial', name: 'isOnTrial', type: 'boolean', default: false, description: 'Whether the organization is on a trial' },
+	{ displayName: 'Phone', name: 'phone', type: 'string', default: '' },
+	{ displayName: 'Postcode', name: 'postcode', type: 'string', default: '' },
+	{ displayName: 'State or Province', name: 'stateprov', type: 'string', default: '' },
+	{ displayName: 'User Licenses', name: 'userLicenses', type: 'number', default: 1, typeOptions: { minValue: 0 } },
+	{ displayName: 'Website', name: 'www', type: 'string', default: '', placeholder: 'e.g. https://example.com' },
+];
+
+const TEXT_FIELDS = ['name', 'address', 'country', 'phone', 'postcode', 'stateprov', 'www'];
+
+export function orgAttributes(context: IExecuteFunctions, itemIndex: number, fields: IDataObject): IDataObject {
+	const body: IDataObject = {};
+	for (const key of TEXT_FIELDS) {
+		if (fields[key] !== undefined) body[key] = String(fields[key]).trim();
+	}
+	if (fields.isActive !== undefined) body.is_active = Boolean(fields.isActive);
+	if (fields.isOnTrial !== undefined) body.is_on_trial = Boolean(fields.isOnTrial);
+	if (fields.userLicenses !== undefined) {
+		const licenses = checkInteger(fields.userLicenses, 0, 10000000);
+		if ('problem' in licenses) throw invalidInput(context, itemIndex, 'User Licenses', licenses.problem);
+		body.user_licenses = licenses.value;
+	}
+	return body;
+}

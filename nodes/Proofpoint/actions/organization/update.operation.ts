@@ -1,0 +1,45 @@
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+
+import { essentialsRequest } from '../../transport/essentials';
+import type { CallOptions } from '../../transport/request';
+import { forOperation, orgDomainField, readOrgDomain } from '../common';
+import { orgAttributeFields, orgAttributes } from './fields';
+
+export const description: INodeProperties[] = forOperation('organization', 'update', [
+	orgDomainField(),
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: orgAttributeFields,
+	},
+]);
+
+interface Prepared {
+	domain: string;
+	changes: IDataObject;
+}
+
+export function prepare(this: IExecuteFunctions, itemIndex: number): Prepared {
+	const domain = readOrgDomain.call(this, itemIndex);
+	const changes = orgAttributes(this, itemIndex, this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject);
+	if (Object.keys(changes).length === 0) {
+		throw new NodeOperationError(this.getNode(), `Item ${itemIndex}: Update Fields is empty`, {
+			itemIndex,
+			description: 'Add at least one field to change under Update Fields.',
+		});
+	}
+	return { domain, changes };
+}
+
+/** A PATCH: only the chosen fields are sent. */
+export async function run(this: IExecuteFunctions, { domain, changes }: Prepared, options: CallOptions) {
+	await essentialsRequest.call(
+		this,
+		{ method: 'PATCH', path: ['orgs', domain], body: changes, target: { org: domain } },
+		options,
+	);
+	return { domain, updated: true, ...changes };
+}

@@ -1,0 +1,64 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { essentialsRequest } from '../../transport/essentials';
+import type { CallOptions } from '../../transport/request';
+import { forOperation, orgDomainField, readOrgDomain } from '../common';
+import { PACKAGES, packageOptions } from './fields';
+import { invalidInput } from '../../helpers/validate';
+
+export const description: INodeProperties[] = forOperation('organization', 'updatePackage', [
+	orgDomainField(),
+	{ displayName: 'Package', name: 'package', type: 'options', options: packageOptions, default: 'business' },
+	{
+		displayName: 'Activated',
+		name: 'isActivated',
+		type: 'boolean',
+		default: true,
+		description: 'Whether the package is activated',
+	},
+	{
+		displayName: 'EULA Confirmed',
+		name: 'isEulaConfirmed',
+		type: 'boolean',
+		default: true,
+		description: 'Whether the end-user licence agreement is confirmed',
+	},
+	{
+		displayName: 'Trial Extended',
+		name: 'isTrialExtended',
+		type: 'boolean',
+		default: false,
+		description: 'Whether the trial is extended',
+	},
+]);
+
+interface Prepared {
+	domain: string;
+	body: IDataObject;
+}
+
+export function prepare(this: IExecuteFunctions, itemIndex: number): Prepared {
+	const domain = readOrgDomain.call(this, itemIndex);
+	const packageName = this.getNodeParameter('package', itemIndex) as string;
+	if (!PACKAGES.includes(packageName)) {
+		throw invalidInput(this, itemIndex, 'Package', `"${String(packageName)}" is not a package`, `Use one of: ${PACKAGES.join(', ')}.`);
+	}
+	return {
+		domain,
+		body: {
+			package: packageName,
+			is_activated: this.getNodeParameter('isActivated', itemIndex, true) as boolean,
+			is_eula_confirmed: this.getNodeParameter('isEulaConfirmed', itemIndex, true) as boolean,
+			is_trial_extended: this.getNodeParameter('isTrialExtended', itemIndex, false) as boolean,
+		},
+	};
+}
+
+export async function run(this: IExecuteFunctions, { domain, body }: Prepared, options: CallOptions) {
+	await essentialsRequest.call(
+		this,
+		{ method: 'PUT', path: ['orgs', domain, 'package'], body, target: { org: domain } },
+		options,
+	);
+	return { domain, updated: true, ...body };
+}

@@ -1,0 +1,86 @@
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+} from 'n8n-workflow';
+
+import { callOptions } from './common';
+import type { ItemOperation, Operation } from './operation';
+import { operationsByResource } from './resources';
+
+function findOperation(context: IExecuteFunctions): Operation {
+	const resource = context.getNodeParameter('resource', 0) as string;
+	const operation = context.getNodeParameter('operation', 0) as string;
+	const found = operationsByResource[resource]?.[operation];
+	if (!found) {
+		throw new NodeOperationError(context.getNode(), `The operation "${operation}" of "${resource}" is not known`, {
+			description: 'Open the node and choose the resource and operation again.',
+		});
+	}
+	return found;
+}
+
+/** Errors become NodeApiError/NodeOperationError before they leave the node. */
+function asNodeError(context: IExecuteFunctions, error: Error, itemIndex: number): Error {
+	if (error instanceof NodeOperationError || (error as { name?: string }).name === 'NodeApiError') return error;
+	return new NodeOperationError(context.getNode(), error, { itemIndex });
+}
+
+function errorItem(error: Error, itemIndex: number): INodeExecutionData {
+	const json: IDataObject = { error: error.message };
+	const description = (error as { description?: string }).description;
+	const httpCode = (error as { httpCode?: string }).httpCode;
+	if (description) json.description = description;
+	if (httpCode) json.httpCode = httpCode;
+	return { json, pairedItem: { item: itemIndex } };
+}
+
+async function runPerItem(
+	context: IExecuteFunctions,
+	operation: ItemOperation<unknown>,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
+	const continueOnFail = context.continueOnFail();
+
+	// Every item's parameters are checked before the first request, so bad input never half-applies.
+	const prepared: Array<{ ok: true; value: unknown } | { ok: false; error: Error }> = [];
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		try {
+			prepared.push({ ok: true, value: await operation.prepare.call(context, itemIndex) });
+		} catch (error) {
+			const nodeError = asNodeError(context, error, itemIndex);
+			if (!continueOnFail) throw nodeError;
+			prepared.push({ ok: false, error: nodeError });
+		}
+	}
+
+	const output: INodeExecutionData[] = [];
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		const entry = prepared[itemIndex];
+		if (!entry.ok) {
+			output.push(errorItem(entry.error, itemIndex));
+			continue;
+		}
+		try {
+			const data = await operation.run.call(context, entry.value, callOptions(context, itemIndex));
+			output.push(
+				...context.helpers.constructExecutionMetaData(context.helpers.returnJsonArray(data), {
+					itemData: { item: itemIndex },
+				}),
+			);
+		} catch (error) {
+			const nodeError = asNodeError(context, error, itemIndex);
+			if (!continueOnFail) throw nodeError;
+			output.push(errorItem(nodeError, itemIndex));
+		}
+	}
+	return output;
+}
+
+export async function route(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const operation = findOperation(this);
+	if ('batch' in operation) return [await operation.execute.call(this, items)];
+	return [await runPerItem(this, operation, items)];
+}

@@ -1,0 +1,18 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { essentialsObject } from '../../transport/essentials';
+import type { CallOptions } from '../../transport/request';
+import { forOperation, orgDomainField, userEmailField } from '../common';
+import { readOrgUser, type OrgUser } from './fields';
+
+export const description: INodeProperties[] = forOperation('user', 'get', [orgDomainField(), userEmailField()]);
+
+export const prepare = readOrgUser;
+
+export async function run(this: IExecuteFunctions, { domain, email }: OrgUser, options: CallOptions) {
+	return await essentialsObject.call(
+		this,
+		{ method: 'GET', path: ['orgs', domain, 'users', email], target: { org: domain, user: email } },
+		options,
+	);
+}

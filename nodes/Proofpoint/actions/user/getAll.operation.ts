@@ -1,0 +1,80 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { asBoolean, typedUser } from '../../helpers/coerce';
+import { readDomain } from '../../helpers/validate';
+import { essentialsList } from '../../transport/essentials';
+import type { CallOptions } from '../../transport/request';
+import { forOperation, orgDomainField, readLimit, returnAllAndLimit } from '../common';
+import { userTypeOptions } from './fields';
+
+export const description: INodeProperties[] = forOperation('user', 'getAll', [
+	orgDomainField(),
+	...returnAllAndLimit(),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Types',
+				name: 'types',
+				type: 'multiOptions',
+				options: userTypeOptions,
+				default: [],
+				description: 'Only users of these types',
+			},
+			{
+				displayName: 'Active State',
+				name: 'active',
+				type: 'options',
+				options: [
+					{ name: 'Active or Inactive', value: 'any' },
+					{ name: 'Active Only', value: 'active' },
+					{ name: 'Inactive Only', value: 'inactive' },
+				],
+				default: 'any',
+			},
+		],
+	},
+]);
+
+interface Prepared {
+	domain: string;
+	limit: number | undefined;
+	types: string[];
+	active: string;
+}
+
+export function prepare(this: IExecuteFunctions, itemIndex: number): Prepared {
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	return {
+		domain: readDomain(this, itemIndex, 'domain', 'Organization Domain'),
+		limit: readLimit(this, itemIndex),
+		types: (filters.types as string[] | undefined) ?? [],
+		active: (filters.active as string | undefined) ?? 'any',
+	};
+}
+
+/** Whether a listed user passes the filters (the API has no filtering or paging of its own). */
+export function matchesFilters(user: IDataObject, types: string[], active: string): boolean {
+	if (types.length && !types.includes(user.type as string)) return false;
+	if (active === 'any') return true;
+	return asBoolean(user.is_active) === (active === 'active');
+}
+
+export async function run(this: IExecuteFunctions, { domain, limit, types, active }: Prepared, options: CallOptions) {
+	const users = await essentialsList.call(
+		this,
+		{ method: 'GET', path: ['orgs', domain, 'users'], target: { org: domain } },
+		'users',
+		options,
+	);
+	const matching: IDataObject[] = [];
+	for (const user of users) {
+		if (limit !== undefined && matching.length >= limit) break;
+		if (matchesFilters(user, types, active)) matching.push(typedUser(user));
+	}
+	return matching;
+}

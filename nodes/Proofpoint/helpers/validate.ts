@@ -1,0 +1,126 @@
+import { NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
+
+export type Checked<T> = { value: T } | { problem: string };
+
+const LABEL = '[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?';
+const DOMAIN = new RegExp(`^(?=.{1,253}$)${LABEL}(?:\\.${LABEL})+$`);
+// RFC 5322 atext without '/', '?', '#' and '%': characters that mean something in a URL path.
+const LOCAL_PART = /^[A-Za-z0-9!$&'*+=^_`{|}~-]+(?:\.[A-Za-z0-9!$&'*+=^_`{|}~-]+)*$/;
+
+function describe(value: unknown): string {
+	if (typeof value === 'string') return value.length > 60 ? `"${value.slice(0, 57)}…"` : JSON.stringify(value);
+	if (value === undefined || value === null) return 'empty';
+	return `a ${Array.isArray(value) ? 'list' : typeof value}`;
+}
+
+/** A domain name: trimmed, lower-cased, ASCII labels (internationalised names in their xn-- form). */
+export function checkDomain(value: unknown): Checked<string> {
+	if (typeof value !== 'string') {
+		return { problem: `must be a domain name such as example.com, but it is ${describe(value)}` };
+	}
+	const domain = value.trim().toLowerCase().replace(/\.$/, '');
+	if (domain === '') return { problem: 'is empty: enter a domain such as example.com' };
+	if (/[^\x21-\x7e]/.test(domain)) {
+		return {
+			problem: `${describe(value)} contains spaces, line breaks or non-ASCII characters: enter an internationalised domain in its xn-- (punycode) form`,
+		};
+	}
+	if (!DOMAIN.test(domain)) return { problem: `${describe(value)} is not a domain name such as example.com` };
+	return { value: domain };
+}
+
+/** An email address: trimmed; the domain part lower-cased. */
+export function checkEmail(value: unknown): Checked<string> {
+	if (typeof value !== 'string') {
+		return { problem: `must be an email address such as name@example.com, but it is ${describe(value)}` };
+	}
+	const email = value.trim();
+	if (email === '') return { problem: 'is empty: enter an email address such as name@example.com' };
+	const at = email.lastIndexOf('@');
+	const local = email.slice(0, at);
+	const domain = checkDomain(email.slice(at + 1));
+	if (at < 1 || email.length > 254 || local.length > 64 || !LOCAL_PART.test(local) || 'problem' in domain) {
+		return { problem: `${describe(value)} is not an email address such as name@example.com` };
+	}
+	return { value: `${local}@${domain.value}` };
+}
+
+/** A list from a comma- or newline-separated string, or from an array given by an expression. */
+export function toList(value: unknown): string[] {
+	if (value === undefined || value === null || value === '') return [];
+	const parts = Array.isArray(value) ? value : String(value).split(/[,\n]/);
+	return parts.map((part) => String(part).trim()).filter((part) => part !== '');
+}
+
+export function invalidInput(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	field: string,
+	problem: string,
+	fix?: string,
+): NodeOperationError {
+	return new NodeOperationError(context.getNode(), `Item ${itemIndex}: ${field} ${problem}`, {
+		itemIndex,
+		description: fix ?? `Fix "${field}" for item ${itemIndex}; no request was sent for it.`,
+	});
+}
+
+function read<T>(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	name: string,
+	field: string,
+	check: (value: unknown) => Checked<T>,
+): T {
+	const result = check(context.getNodeParameter(name, itemIndex, ''));
+	if ('problem' in result) throw invalidInput(context, itemIndex, field, result.problem);
+	return result.value;
+}
+
+export function readDomain(context: IExecuteFunctions, itemIndex: number, name: string, field: string): string {
+	return read(context, itemIndex, name, field, checkDomain);
+}
+
+export function readEmail(context: IExecuteFunctions, itemIndex: number, name: string, field: string): string {
+	return read(context, itemIndex, name, field, checkEmail);
+}
+
+/** Every entry of a list field must be an email address (or a *@domain pattern where allowed). */
+export function readEmailList(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	value: unknown,
+	field: string,
+	allowWildcardDomain = false,
+): string[] {
+	return toList(value).map((entry) => {
+		const wildcard = allowWildcardDomain && entry.startsWith('*@');
+		const result = wildcard ? checkDomain(entry.slice(2)) : checkEmail(entry);
+		if ('problem' in result) throw invalidInput(context, itemIndex, field, `entry ${result.problem}`);
+		return wildcard ? `*@${result.value}` : result.value;
+	});
+}
+
+/** A whole number within bounds (Limit, window, counts); strings of digits are accepted. */
+export function checkInteger(value: unknown, min: number, max: number): Checked<number> {
+	const number = typeof value === 'string' && /^\s*-?\d+\s*$/.test(value) ? Number(value) : value;
+	if (typeof number !== 'number' || !Number.isInteger(number)) {
+		return { problem: `must be a whole number, but it is ${describe(value)}` };
+	}
+	if (number < min || number > max) return { problem: `must be between ${min} and ${max}, but it is ${number}` };
+	return { value: number };
+}
+
+export function readInteger(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	name: string,
+	field: string,
+	min: number,
+	max: number,
+	fallback?: number,
+): number {
+	return read(context, itemIndex, name, field, (value) =>
+		checkInteger(value === '' && fallback !== undefined ? fallback : value, min, max),
+	);
+}

@@ -1,0 +1,66 @@
+export const ESSENTIALS_STACKS = ['us1', 'us2', 'us3', 'us4', 'us5', 'eu1'] as const;
+
+export const TAP_DEFAULT_BASE_URL = 'https://tap-api-v2.proofpoint.com';
+
+export interface EssentialsCredentials {
+	stack: string;
+	baseUrl?: string;
+	apiUser: string;
+	apiKey: string;
+}
+
+export interface TapCredentials {
+	principal: string;
+	secret: string;
+	baseUrl?: string;
+}
+
+/** A base URL, or the reason it cannot be used (said to the user as is). */
+export type BaseUrlResult = { url: string } | { problem: string };
+
+function isLoopbackHost(hostname: string): boolean {
+	const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+	return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+/** Checks a user-given base URL: https anywhere, plain http only on loopback, no query or credentials. */
+export function checkBaseUrl(raw: string, label: string): BaseUrlResult {
+	const trimmed = (raw ?? '').trim().replace(/\/+$/, '');
+	let parsed: URL;
+	try {
+		parsed = new URL(trimmed);
+	} catch {
+		return { problem: `${label} "${trimmed}" is not a URL. Enter it like https://us1.proofpointessentials.com/api/v1.` };
+	}
+	if (parsed.username || parsed.password || parsed.search || parsed.hash) {
+		return { problem: `${label} must not contain a user name, password, query or fragment.` };
+	}
+	if (parsed.protocol === 'http:' && !isLoopbackHost(parsed.hostname)) {
+		return {
+			problem: `${label} uses plain http:// for ${parsed.hostname}: the API key would cross the network unencrypted. Use https:// (plain http is allowed only for a loopback sandbox such as 127.0.0.1).`,
+		};
+	}
+	if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+		return { problem: `${label} must start with https://.` };
+	}
+	return { url: trimmed };
+}
+
+export function essentialsBaseUrl(credentials: Pick<EssentialsCredentials, 'stack' | 'baseUrl'>): BaseUrlResult {
+	if (credentials.stack === 'custom') {
+		return checkBaseUrl(credentials.baseUrl ?? '', 'The credential\'s Base URL');
+	}
+	if (!(ESSENTIALS_STACKS as readonly string[]).includes(credentials.stack)) {
+		return { problem: `Unknown stack "${credentials.stack}". Choose one of ${ESSENTIALS_STACKS.join(', ')} or a custom base URL.` };
+	}
+	return { url: `https://${credentials.stack}.proofpointessentials.com/api/v1` };
+}
+
+export function tapBaseUrl(credentials: Pick<TapCredentials, 'baseUrl'>): BaseUrlResult {
+	return checkBaseUrl(credentials.baseUrl || TAP_DEFAULT_BASE_URL, 'The TAP credential\'s Base URL');
+}
+
+/** Joins encoded path segments, so no input can add a segment, a query or a fragment. */
+export function buildPath(segments: ReadonlyArray<string | number>): string {
+	return '/' + segments.map((segment) => encodeURIComponent(String(segment))).join('/');
+}

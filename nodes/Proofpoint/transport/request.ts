@@ -1,0 +1,132 @@
+import {
+	NodeApiError,
+	sleep,
+	type IDataObject,
+	type IExecuteFunctions,
+	type IHttpRequestMethods,
+	type IN8nHttpFullResponse,
+	type JsonObject,
+} from 'n8n-workflow';
+
+import { apiMessageOf, parseJsonBody } from './body';
+import { adviseOn, type Failure, type RequestTarget } from './hints';
+import { isRetryable, parseRetryAfter, retryDelay, type Outcome, type RetryPolicy } from './retry';
+import { buildPath } from './baseUrl';
+
+export interface CallOptions {
+	itemIndex: number;
+	timeoutMs: number;
+}
+
+export interface ApiCall {
+	api: Failure['api'];
+	credentialType: string;
+	baseUrl: string;
+	method: IHttpRequestMethods;
+	path: ReadonlyArray<string | number>;
+	qs?: IDataObject;
+	body?: IDataObject | IDataObject[];
+	target: RequestTarget;
+	/** null: never retry (every TAP request may spend quota). */
+	retry: RetryPolicy | null;
+}
+
+const NETWORK_CODES = /^(E[A-Z_]+|ERR_[A-Z_]+)$/;
+
+/** Finds the socket-level code (ECONNRESET, ECONNABORTED…) in whatever shape the HTTP layer threw. */
+export function networkCodeOf(error: unknown): string {
+	const seen = new Set<unknown>();
+	let current: unknown = error;
+	while (current && typeof current === 'object' && !seen.has(current)) {
+		seen.add(current);
+		const { code, message } = current as { code?: unknown; message?: unknown };
+		if (typeof code === 'string' && NETWORK_CODES.test(code)) return code;
+		if (typeof message === 'string' && /timeout of \d+ms exceeded/i.test(message)) return 'ECONNABORTED';
+		current = (current as { cause?: unknown }).cause;
+	}
+	return 'ENETWORK';
+}
+
+function hostOf(baseUrl: string): string {
+	const url = new URL(baseUrl);
+	return url.pathname.replace(/\/api\/v1$/, '').replace(/\/+$/, '') ? url.host + url.pathname : url.host;
+}
+
+/** Raises the one kind of error every API failure becomes: status, the API's words, and advice. Carries nothing of the request (headers hold the secret). */
+function fail(context: IExecuteFunctions, failure: Failure, itemIndex: number): never {
+	const advice = adviseOn(failure);
+	const status = failure.status !== undefined ? String(failure.status) : undefined;
+	const response: JsonObject = { message: advice.message, status: status ?? failure.networkCode ?? null };
+	if (failure.apiMessage) response.apiMessage = failure.apiMessage;
+	throw new NodeApiError(context.getNode(), response, {
+		message: advice.message,
+		description: advice.description,
+		httpCode: status,
+		itemIndex,
+	});
+}
+
+type Attempt =
+	| { done: true; value: unknown }
+	| { done: false; outcome: Outcome; retryAfterMs?: number; body?: unknown };
+
+async function attemptOnce(context: IExecuteFunctions, call: ApiCall, options: CallOptions): Promise<Attempt> {
+	let response: IN8nHttpFullResponse;
+	try {
+		response = (await context.helpers.httpRequestWithAuthentication.call(context, call.credentialType, {
+			method: call.method,
+			url: call.baseUrl + buildPath(call.path),
+			qs: call.qs,
+			body: call.body,
+			json: true,
+			encoding: 'text',
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			timeout: options.timeoutMs,
+		})) as IN8nHttpFullResponse;
+	} catch (error) {
+		return { done: false, outcome: { kind: 'network', code: networkCodeOf(error), method: call.method } };
+	}
+	const status = response.statusCode;
+	if (status >= 200 && status < 300) {
+		const parsed = parseJsonBody(response.body);
+		if (parsed.ok) return { done: true, value: parsed.value };
+		return { done: false, outcome: { kind: 'network', code: 'INVALID_RESPONSE', method: call.method } };
+	}
+	return {
+		done: false,
+		outcome: { kind: 'status', status, method: call.method },
+		retryAfterMs: parseRetryAfter(response.headers?.['retry-after'], Date.now()),
+		body: response.body,
+	};
+}
+
+/** Sends one API call with the credential's authentication, retrying as its policy allows; returns the parsed JSON body (undefined when empty). */
+export async function send(this: IExecuteFunctions, call: ApiCall, options: CallOptions): Promise<unknown> {
+	for (let attempt = 0; ; attempt++) {
+		const result = await attemptOnce(this, call, options);
+		if (result.done) return result.value;
+
+		const { outcome, retryAfterMs } = result;
+		const wait = call.retry && isRetryable(outcome) ? retryDelay(attempt, retryAfterMs, call.retry, Math.random()) : undefined;
+		if (wait !== undefined) {
+			await sleep(wait);
+			continue;
+		}
+		fail(
+			this,
+			{
+				api: call.api,
+				where: hostOf(call.baseUrl),
+				target: call.target,
+				attempts: attempt + 1,
+				timeoutMs: options.timeoutMs,
+				status: outcome.kind === 'status' ? outcome.status : undefined,
+				networkCode: outcome.kind === 'network' ? outcome.code : undefined,
+				apiMessage: apiMessageOf(result.body),
+				retryAfterMs,
+			},
+			options.itemIndex,
+		);
+	}
+}
