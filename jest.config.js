@@ -1,0 +1,13 @@
+/** @type {import('jest').Config} */
+module.exports = {
+	testEnvironment: 'node',
+	roots: ['<rootDir>/test'],
+	testMatch: ['**/*.test.js'],
+	// Plain CommonJS that Node runs as is: no Babel pass.
+	transform: {},
+	globalSetup: '<rootDir>/test/setup/global-setup.js',
+	globalTeardown: '<rootDir>/test/setup/global-teardown.js',
+	// Runs before each test file's own code, so before anything imports n8n-core.
+	setupFilesAfterEnv: ['<rootDir>/test/setup/n8n-env.js'],
+	testTimeout: 30000,
+};
