@@ -5,9 +5,10 @@ import * as create from './create.operation';
 import * as del from './delete.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
+import * as markFunctionalAccounts from './markFunctionalAccounts.operation';
 import * as update from './update.operation';
 
-export const operations: ResourceOperations = { create, delete: del, get, getAll, update };
+export const operations: ResourceOperations = { create, delete: del, get, getAll, markFunctionalAccounts, update };
 
 export const description: INodeProperties[] = [
 	{
@@ -22,6 +23,12 @@ export const description: INodeProperties[] = [
 			{ name: 'Get', value: 'get', action: 'Get a user', description: 'Get a user by primary email' },
 			{ name: 'Get Many', value: 'getAll', action: 'Get many users', description: 'List the users of an organization' },
 			{
+				name: 'Mark Functional Accounts From HR List',
+				value: 'markFunctionalAccounts',
+				action: 'Mark functional accounts from an HR list',
+				description: 'Users no active employee owns stop consuming licences: previewable, bounded, idempotent',
+			},
+			{
 				name: 'Update',
 				value: 'update',
 				action: 'Update a user',
@@ -34,5 +41,6 @@ export const description: INodeProperties[] = [
 	...del.description,
 	...get.description,
 	...getAll.description,
+	...markFunctionalAccounts.description,
 	...update.description,
 ];

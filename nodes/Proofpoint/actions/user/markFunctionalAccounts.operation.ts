@@ -1,0 +1,275 @@
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
+} from 'n8n-workflow';
+
+import { mapWithConcurrency } from '../../helpers/concurrency';
+import {
+	DEFAULT_GUARD,
+	FUNCTIONAL_ACCOUNT_TYPE,
+	planFunctionalAccounts,
+	readHrRecords,
+	resolveGuard,
+	type FunctionalAccountsPlan,
+	type PlannedFunctionalAccountChange,
+} from '../../helpers/functionalAccounts';
+import { readEmailList, toList } from '../../helpers/validate';
+import { essentialsList, essentialsRequest } from '../../transport/essentials';
+import type { CallOptions } from '../../transport/request';
+import { callOptions, forOperation, optionsCollection, orgDomainField, readOrgDomain } from '../common';
+import type { EssentialsUser } from '../../types';
+import { userTypeOptions } from './fields';
+
+export const DEFAULT_CONCURRENCY = 8;
+
+export const description: INodeProperties[] = forOperation('user', 'markFunctionalAccounts', [
+	{
+		displayName:
+			'Each input item is one HR record. Users whose email (or any alias) is not in the list, or whose HR status says they left, become functional accounts. Dry Run shows the plan first.',
+		name: 'notice',
+		type: 'notice',
+		default: '',
+	},
+	orgDomainField(),
+	{
+		displayName: 'HR Email Field',
+		name: 'emailField',
+		type: 'string',
+		required: true,
+		default: 'email',
+		placeholder: 'e.g. work_email or contact.email',
+		description: 'The field of each input item holding the work email (a dotted path reaches nested fields)',
+	},
+	{
+		displayName: 'HR Status Field',
+		name: 'statusField',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. status',
+		description: 'Optional field of each input item holding the employment status',
+	},
+	{
+		displayName: 'Left Statuses',
+		name: 'leftStatuses',
+		type: 'string',
+		default: 'terminated',
+		placeholder: 'e.g. terminated, resigned',
+		description: 'Comma-separated status values that mean the person has left (case-insensitive)',
+		displayOptions: { hide: { statusField: [''] } },
+	},
+	{
+		displayName: 'User Types',
+		name: 'userTypes',
+		type: 'multiOptions',
+		options: userTypeOptions.filter((option) => option.value !== FUNCTIONAL_ACCOUNT_TYPE),
+		default: ['end_user'],
+		description: 'Only users of these types may be changed; admins are never touched unless chosen here',
+	},
+	{
+		displayName: 'Never Change',
+		name: 'exclusions',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. ceo@example.com, *@board.example.com',
+		description: 'Comma-separated emails or *@domain patterns that are never changed',
+	},
+	{
+		displayName: 'Dry Run',
+		name: 'dryRun',
+		type: 'boolean',
+		default: true,
+		description: 'Whether to only output the plan and change nothing. Turn off to apply it.',
+	},
+	{
+		displayName: 'Output',
+		name: 'output',
+		type: 'options',
+		options: [
+			{ name: 'One Item per User', value: 'perUser', description: 'Each planned user with its reason and status' },
+			{ name: 'One Summary Item', value: 'summary', description: 'Counts, the lists and the guard figures' },
+		],
+		default: 'perUser',
+	},
+	optionsCollection([
+		{
+			displayName: 'Concurrency',
+			name: 'concurrency',
+			type: 'number',
+			default: 8,
+			typeOptions: { minValue: 1, maxValue: 32 },
+			description: 'How many users are updated at the same time',
+		},
+		{
+			displayName: 'Maximum Change Share',
+			name: 'maxChangeShare',
+			type: 'number',
+			default: 0.1,
+			typeOptions: { minValue: 0, maxValue: 1, numberPrecision: 2 },
+			description:
+				'Refuse when the plan would change more than this share (0–1) of the in-scope users; 0 turns the check off',
+		},
+		{
+			displayName: 'Maximum Changes',
+			name: 'maxChanges',
+			type: 'number',
+			default: 100,
+			typeOptions: { minValue: 0 },
+			description: 'Refuse when the plan would change more users than this; 0 turns the check off',
+		},
+		{
+			displayName: 'Minimum Match Share',
+			name: 'minMatchShare',
+			type: 'number',
+			default: 0.5,
+			typeOptions: { minValue: 0, maxValue: 1, numberPrecision: 2 },
+			description:
+				'Refuse when fewer than this share (0–1) of the in-scope users are found in the HR list at all, the sign of a wrong email field; 0 turns the check off',
+		},
+	]),
+]);
+
+interface Settings {
+	domain: string;
+	dryRun: boolean;
+	summary: boolean;
+	concurrency: number;
+	options: CallOptions;
+}
+
+function refuse(context: IExecuteFunctions, message: string, description: string): never {
+	throw new NodeOperationError(context.getNode(), message, { description });
+}
+
+function readPlanInputs(context: IExecuteFunctions, items: INodeExecutionData[]) {
+	const emailField = String(context.getNodeParameter('emailField', 0, 'email')).trim();
+	if (!emailField) refuse(context, 'HR Email Field is empty', 'Enter the name of the input field that holds the work email, e.g. email.');
+	const statusField = String(context.getNodeParameter('statusField', 0, '')).trim() || undefined;
+	const options = context.getNodeParameter('options', 0, {}) as IDataObject;
+	let guard;
+	try {
+		guard = resolveGuard({
+			minMatchShare: (options.minMatchShare as number | undefined) ?? DEFAULT_GUARD.minMatchShare,
+			maxChanges: (options.maxChanges as number | undefined) ?? DEFAULT_GUARD.maxChanges,
+			maxChangeShare: (options.maxChangeShare as number | undefined) ?? DEFAULT_GUARD.maxChangeShare,
+		});
+	} catch (error) {
+		refuse(context, (error as Error).message, 'Fix the option under Options; no request was sent.');
+	}
+	const userTypes = context.getNodeParameter('userTypes', 0, ['end_user']) as string[];
+	if (!Array.isArray(userTypes) || userTypes.length === 0) {
+		refuse(context, 'User Types is empty', 'Choose at least one user type that may be changed, usually End User.');
+	}
+	const hr = readHrRecords(items, { emailField, statusField });
+	return {
+		hr,
+		planOptions: {
+			leftStatuses: statusField ? toList(context.getNodeParameter('leftStatuses', 0, 'terminated')).map((s) => s.toLowerCase()) : [],
+			userTypes,
+			exclusions: readEmailList(context, 0, context.getNodeParameter('exclusions', 0, ''), 'Never Change', true),
+			guard,
+			blankHrRecords: hr.blank.length,
+			emailField,
+		},
+	};
+}
+
+function readSettings(context: IExecuteFunctions): Settings {
+	const options = context.getNodeParameter('options', 0, {}) as IDataObject;
+	const concurrency = Number(options.concurrency ?? DEFAULT_CONCURRENCY);
+	if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 32) {
+		refuse(context, `Concurrency must be a whole number from 1 to 32, but it is ${String(options.concurrency)}`, 'Fix Concurrency under Options.');
+	}
+	return {
+		domain: readOrgDomain.call(context, 0),
+		dryRun: context.getNodeParameter('dryRun', 0, true) as boolean,
+		summary: context.getNodeParameter('output', 0, 'perUser') === 'summary',
+		concurrency,
+		options: callOptions(context, 0),
+	};
+}
+
+interface Result {
+	change: PlannedFunctionalAccountChange;
+	status: 'planned' | 'updated' | 'failed';
+	error?: string;
+}
+
+async function apply(context: IExecuteFunctions, plan: FunctionalAccountsPlan, settings: Settings): Promise<Result[]> {
+	if (settings.dryRun) return plan.changes.map((change) => ({ change, status: 'planned' }));
+	return await mapWithConcurrency(plan.changes, settings.concurrency, async (change): Promise<Result> => {
+		try {
+			await essentialsRequest.call(
+				context,
+				{
+					method: 'PUT',
+					path: ['orgs', settings.domain, 'users', change.email],
+					body: { ...change.user, type: FUNCTIONAL_ACCOUNT_TYPE },
+					target: { org: settings.domain, user: change.email },
+				},
+				{ ...settings.options, itemIndex: change.sourceItemIndex ?? 0 },
+			);
+			return { change, status: 'updated' };
+		} catch (error) {
+			return { change, status: 'failed', error: (error as Error).message };
+		}
+	});
+}
+
+function userItem({ change, status, error }: Result): INodeExecutionData {
+	const json: IDataObject = {
+		email: change.email,
+		uid: change.uid,
+		reason: change.reason,
+		previousType: change.previousType,
+		newType: change.newType,
+		status,
+	};
+	if (error) json.error = error;
+	return { json, pairedItem: { item: change.sourceItemIndex ?? 0 } };
+}
+
+function summaryItem(results: Result[], plan: FunctionalAccountsPlan, settings: Settings): INodeExecutionData {
+	const emailsWith = (status: Result['status']) => results.filter((r) => r.status === status).map((r) => r.change.email);
+	const failed = results.filter((r) => r.status === 'failed');
+	return {
+		json: {
+			domain: settings.domain,
+			dryRun: settings.dryRun,
+			planned: results.length,
+			updated: emailsWith('updated').length,
+			failed: failed.length,
+			plannedEmails: results.map((r) => r.change.email),
+			updatedEmails: emailsWith('updated'),
+			failures: failed.map((r) => ({ email: r.change.email, error: r.error ?? '' })),
+			figures: { ...plan.figures },
+		},
+		pairedItem: { item: 0 },
+	};
+}
+
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	const settings = readSettings(this);
+	const { hr, planOptions } = readPlanInputs(this, items);
+	if (hr.records.length === 0) {
+		refuse(
+			this,
+			`The HR list has no usable emails (${items.length} input items, ${hr.blank.length} without an email in "${planOptions.emailField}")`,
+			'Nothing was requested or changed. An empty HR export would mark every user: check the HR source and the HR Email Field.',
+		);
+	}
+	const users = await essentialsList.call(
+		this,
+		{ method: 'GET', path: ['orgs', settings.domain, 'users'], target: { org: settings.domain } },
+		'users',
+		settings.options,
+	);
+	const plan = planFunctionalAccounts(hr.records, users as EssentialsUser[], planOptions);
+	if (plan.refusal) refuse(this, plan.refusal.message, `${plan.refusal.hint} Nothing was changed.`);
+	const results = await apply(this, plan, settings);
+	return settings.summary ? [summaryItem(results, plan, settings)] : results.map(userItem);
+}
+
+export const batch = true;
