@@ -4,6 +4,8 @@ export interface RequestTarget {
 	user?: string;
 	domain?: string;
 	people?: 'vap' | 'top-clickers';
+	/** The stack lookup itself (Endpoint → Get), which every stack answers: a 404 is not a wrong stack. */
+	stackLookup?: boolean;
 }
 
 export interface Failure {
@@ -38,6 +40,12 @@ function retried(failure: Failure): string {
 
 function essentialsNotFound(failure: Failure): Advice {
 	const { target } = failure;
+	if (target.stackLookup) {
+		return {
+			message: `No stack hosts ${orgName(target)} (404)`,
+			description: `Proofpoint Essentials does not know this domain on any stack: check its spelling (any domain of the organization works).${said(failure)}`,
+		};
+	}
 	const stackHint = `If ${orgName(target)} is spelled right, it probably lives on another stack than ${failure.where}: run Endpoint → Get for it to see which stack hosts it, then choose that stack in the credential.`;
 	if (target.user) {
 		return {
@@ -94,7 +102,7 @@ function essentialsAdvice(failure: Failure): Advice {
 	if (status >= 500) {
 		return {
 			message: `Proofpoint Essentials had a server error (${status})${retried(failure)}`,
-			description: `The request was retried with backoff and kept failing. Try again later; if it persists, Proofpoint support can look at ${failure.where}.${said(failure)}`,
+			description: `${failure.attempts > 1 ? 'The request was retried with backoff and kept failing.' : 'It was not retried, because a create is never sent twice: check with Get whether it took effect before running again.'} Try again later; if it persists, Proofpoint support can look at ${failure.where}.${said(failure)}`,
 		};
 	}
 	return {

@@ -16,7 +16,7 @@ export const prepare = readOrgDomain;
 export async function run(this: IExecuteFunctions, domain: string, options: CallOptions) {
 	const entries = await essentialsList.call(
 		this,
-		{ method: 'GET', path: ['endpoints', domain], target: { org: domain } },
+		{ method: 'GET', path: ['endpoints', domain], target: { org: domain, stackLookup: true } },
 		'endpoints',
 		options,
 	);

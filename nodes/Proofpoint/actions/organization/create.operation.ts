@@ -1,6 +1,6 @@
 import { NodeApiError, type IDataObject, type IExecuteFunctions, type INodeProperties, type JsonObject } from 'n8n-workflow';
 
-import { readDomain, readEmail, readEmailList, readInteger } from '../../helpers/validate';
+import { checkDomain, invalidInput, readDomain, readEmail, readInteger, toList } from '../../helpers/validate';
 import { essentialsRequest } from '../../transport/essentials';
 import type { CallOptions } from '../../transport/request';
 import { forOperation, orgDomainField } from '../common';
@@ -67,7 +67,12 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): Prepared {
 	const parent = readDomain(this, itemIndex, 'domain', 'Parent Domain');
 	const primaryDomain = readDomain(this, itemIndex, 'primaryDomain', 'Primary Domain');
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const otherDomains = readEmailList(this, itemIndex, (fields.otherDomains as string) ?? '', 'Other Domains', true);
+	// Plain domains, as the field asks; a pasted "*@example.de" sender pattern is read as its domain.
+	const otherDomains = toList(fields.otherDomains).map((entry) => {
+		const checked = checkDomain(entry.replace(/^\*@/, ''));
+		if ('problem' in checked) throw invalidInput(this, itemIndex, 'Other Domains', `entry ${checked.problem}`);
+		return checked.value;
+	});
 	const name = String(this.getNodeParameter('name', itemIndex, '')).trim() || primaryDomain;
 	const attributes = { ...fields };
 	delete attributes.otherDomains;
@@ -82,7 +87,7 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): Prepared {
 			licensing_package: this.getNodeParameter('licensingPackage', itemIndex) as string,
 			user_licenses: readInteger(this, itemIndex, 'userLicenses', 'User Licenses', 1, 10000000),
 			admin_user: { primary_email: readEmail(this, itemIndex, 'adminEmail', 'Admin Email') },
-			domains: [primaryDomain, ...otherDomains.map((entry) => entry.replace(/^\*@/, ''))].map((name) => ({ name })),
+			domains: [...new Set([primaryDomain, ...otherDomains])].map((name) => ({ name })),
 		},
 	};
 }

@@ -1,0 +1,35 @@
+'use strict';
+
+// A handler returns a reply descriptor; only send() touches the socket.
+const json = (status, value) => ({ status, type: 'application/json', body: JSON.stringify(value) });
+const rawJson = (status, serialized) => ({ status, type: 'application/json', body: serialized });
+const text = (status, message) => ({ status, type: 'text/plain; charset=utf-8', body: message });
+const noContent = () => ({ status: 204, body: '' });
+
+function readBody(req) {
+	return new Promise((resolve, reject) => {
+		const chunks = [];
+		req.on('data', (chunk) => chunks.push(chunk));
+		req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+		req.on('error', reject);
+	});
+}
+
+function parseBody(raw) {
+	if (raw === '') return { body: undefined, malformed: false };
+	try {
+		return { body: JSON.parse(raw), malformed: false };
+	} catch {
+		return { body: raw, malformed: true };
+	}
+}
+
+function send(res, reply) {
+	const headers = { ...reply.headers };
+	if (reply.type) headers['content-type'] = reply.type;
+	if (reply.status !== 204) headers['content-length'] = Buffer.byteLength(reply.body);
+	res.writeHead(reply.status, headers);
+	res.end(reply.status === 204 ? undefined : reply.body);
+}
+
+module.exports = { json, rawJson, text, noContent, readBody, parseBody, send };

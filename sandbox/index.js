@@ -1,0 +1,20 @@
+'use strict';
+
+const { startSandbox } = require('./sandbox');
+const { SANDBOX_CREDENTIALS, essentialsHeaders, tapBasicAuth } = require('./credentials');
+const { generateTenant } = require('./generate-tenant');
+const { demoTenant, DEMO } = require('./demo-tenant');
+const { FAULT_MODES } = require('./faults');
+const { ESSENTIALS_STACKS } = require('./tenant');
+
+module.exports = {
+	startSandbox,
+	SANDBOX_CREDENTIALS,
+	generateTenant,
+	demoTenant,
+	DEMO,
+	FAULT_MODES,
+	ESSENTIALS_STACKS,
+	essentialsHeaders,
+	tapBasicAuth,
+};

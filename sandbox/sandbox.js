@@ -1,0 +1,183 @@
+'use strict';
+
+const http = require('node:http');
+const { readBody, parseBody, send, text } = require('./http');
+const { createFaults, faultReply } = require('./faults');
+const { createThrottle } = require('./throttle');
+const { buildPeople } = require('./tap-people');
+const { demoTenant } = require('./demo-tenant');
+const { ESSENTIALS_STACKS, findOrgRecord, findUser } = require('./tenant');
+const essentials = require('./essentials');
+const tap = require('./tap');
+
+const APIS = { essentials, tap };
+const ESSENTIALS_PREFIX = new RegExp(`^/(${ESSENTIALS_STACKS.join('|')})/api/v1(?=/|$)`);
+const NOBODY = { principal: undefined, ok: false };
+
+function safeDecode(segment) {
+	try {
+		return decodeURIComponent(segment);
+	} catch {
+		return segment;
+	}
+}
+
+/** Where a request goes: api, stack, decoded path segments (empty ones dropped: trailing slashes work). */
+function routeOf(req) {
+	const queryAt = req.url.indexOf('?');
+	const rawPath = queryAt < 0 ? req.url : req.url.slice(0, queryAt);
+	const query = Object.fromEntries(
+		new URLSearchParams(queryAt < 0 ? '' : req.url.slice(queryAt + 1)),
+	);
+	const prefix = ESSENTIALS_PREFIX.exec(rawPath);
+	const api = prefix ? 'essentials' : /^\/v2(\/|$)/.test(rawPath) ? 'tap' : null;
+	const segments = rawPath
+		.slice(prefix ? prefix[0].length : 0)
+		.split('/')
+		.filter(Boolean)
+		.map(safeDecode);
+	return {
+		api,
+		stack: prefix ? prefix[1] : null,
+		method: req.method,
+		rawPath,
+		path: `/${segments.join('/')}`,
+		segments,
+		query,
+	};
+}
+
+async function startSandbox(options = {}) {
+	const settings = {
+		port: 0,
+		latencyMs: 0,
+		endpointShape: 'string',
+		retryAfterSeconds: 1,
+		slowMs: 60000,
+		now: () => Date.now(),
+		vapCount: 150,
+		topClickerCount: 60,
+		...options,
+	};
+	const tenant = settings.tenant ?? demoTenant();
+	let clockOffset = 0;
+	const clock = () => settings.now() + clockOffset;
+	const faults = createFaults(settings.faults);
+	const requests = [];
+	const timers = new Set();
+
+	const ctx = {
+		tenant,
+		clock,
+		endpointShape: settings.endpointShape,
+		essentialsUrl: (stack) => `${sb.url}/${stack}/api/v1`,
+		throttle: createThrottle(clock),
+		people: buildPeople({
+			vapCount: settings.vapCount,
+			topClickerCount: settings.topClickerCount,
+			tenant,
+		}),
+	};
+
+	// Timers are tracked so close() can drop pending 'slow' and latency waits at once.
+	function wait(ms) {
+		if (!(ms > 0)) return Promise.resolve();
+		return new Promise((resolve) => {
+			const timer = setTimeout(() => {
+				timers.delete(timer);
+				resolve();
+			}, ms);
+			timers.add(timer);
+		});
+	}
+
+	function answer(request, caller) {
+		const api = APIS[request.api];
+		return api
+			? api.handle(ctx, request, caller)
+			: text(404, `Not a Proofpoint sandbox path: ${request.rawPath}`);
+	}
+
+	async function onRequest(req, res) {
+		const raw = await readBody(req);
+		const request = { ...routeOf(req), ...parseBody(raw) };
+		const api = APIS[request.api];
+		const caller = api ? api.identify(tenant, req.headers) : NOBODY;
+		const { stack, method, rawPath, path, query, body } = request;
+		const record = {
+			api: request.api,
+			stack,
+			method,
+			rawPath,
+			path,
+			query,
+			body,
+			user: caller.principal ?? null,
+			authOk: caller.ok,
+			status: null,
+			fault: null,
+		};
+		requests.push(record);
+
+		await wait(settings.latencyMs);
+		// Faults are decided before the request is handled, so a faulted request changes nothing.
+		const fault = faults.pick(method, path);
+		record.fault = fault;
+		if (fault === 'reset') {
+			req.socket.destroy();
+			return;
+		}
+		if (fault === 'slow') await wait(settings.slowMs);
+		const reply =
+			fault && fault !== 'slow'
+				? faultReply(fault, settings.retryAfterSeconds)
+				: answer(request, caller);
+		record.status = reply.status;
+		send(res, reply);
+	}
+
+	const server = http.createServer((req, res) => {
+		onRequest(req, res).catch((error) => {
+			if (!res.headersSent) send(res, text(500, `Sandbox error: ${error.message}`));
+		});
+	});
+	await new Promise((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(settings.port, '127.0.0.1', resolve);
+	});
+
+	const sb = {
+		url: `http://127.0.0.1:${server.address().port}`,
+		get tapUrl() {
+			return sb.url;
+		},
+		essentialsUrl: (stack = 'us1') => ctx.essentialsUrl(stack),
+		requests,
+		clearRequests: () => {
+			requests.length = 0;
+		},
+		failNext: (fault) => faults.failNext(fault),
+		setFaults: (config) => faults.setFaults(config),
+		setLatency: (ms) => {
+			settings.latencyMs = ms;
+		},
+		state: tenant,
+		getUser: (orgDomain, email) => {
+			const record = findOrgRecord(tenant, orgDomain);
+			return record && findUser(record, email);
+		},
+		getOrg: (domain) => findOrgRecord(tenant, domain)?.org,
+		advanceTime: (ms) => {
+			clockOffset += ms;
+		},
+		close: async () => {
+			for (const timer of timers) clearTimeout(timer);
+			timers.clear();
+			server.closeAllConnections();
+			await new Promise((resolve) => server.close(() => resolve()));
+		},
+	};
+	return sb;
+}
+
+module.exports = { startSandbox };

@@ -1,0 +1,54 @@
+#!/usr/bin/env node
+'use strict';
+
+// Runs the sandbox with the demo tenant: node sandbox/server.js [--port 8787] [--latency 0] [--endpoint-shape string]
+const { parseArgs } = require('node:util');
+const { startSandbox, SANDBOX_CREDENTIALS, ESSENTIALS_STACKS } = require('./index');
+
+async function main() {
+	const { values } = parseArgs({
+		options: {
+			port: { type: 'string', default: '8787' },
+			latency: { type: 'string', default: '0' },
+			'endpoint-shape': { type: 'string', default: 'string' },
+		},
+	});
+	const shape = values['endpoint-shape'];
+	if (!['string', 'object'].includes(shape)) {
+		throw new Error(`--endpoint-shape must be string or object, not ${shape}`);
+	}
+	const sb = await startSandbox({
+		port: Number(values.port),
+		latencyMs: Number(values.latency),
+		endpointShape: shape,
+	});
+	const stop = async () => {
+		await sb.close();
+		process.exit(0);
+	};
+	process.once('SIGINT', stop);
+	process.once('SIGTERM', stop);
+
+	const { essentials, tap } = SANDBOX_CREDENTIALS;
+	const lines = [
+		`Proofpoint sandbox listening on ${sb.url} (demo tenant; fake credentials, sandbox only)`,
+		'',
+		'Essentials base URLs:',
+		...ESSENTIALS_STACKS.map((stack) => `  ${stack}  ${sb.essentialsUrl(stack)}`),
+		`TAP base URL: ${sb.tapUrl}`,
+		'',
+		'Essentials credentials (X-User / X-Password):',
+		...Object.entries(essentials).map(
+			([role, login]) => `  ${role.padEnd(9)} ${login.apiUser} / ${login.apiKey}`,
+		),
+		`TAP credentials (Basic): ${tap.principal} / ${tap.secret}`,
+		'',
+		'Ctrl+C to stop.',
+	];
+	process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+main().catch((error) => {
+	process.stderr.write(`${error.message}\n`);
+	process.exit(1);
+});
