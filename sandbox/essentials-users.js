@@ -114,7 +114,7 @@ function update({ record, params, body }) {
 	delete values.primary_email;
 	delete values.send_welcome_email;
 	Object.assign(user, values);
-	usersChanged(record);
+	usersChanged(record, { sameMembers: true });
 	return noContent();
 }
 

@@ -134,9 +134,9 @@ function countBilledUsers(users) {
 	).length;
 }
 
-/** Call after any change to an org's users. */
-function usersChanged(record) {
-	emailIndexes.delete(record);
+/** Call after any change to an org's users; `sameMembers` when only fields of existing users changed. */
+function usersChanged(record, { sameMembers = false } = {}) {
+	if (!sameMembers) emailIndexes.delete(record);
 	userListJson.delete(record);
 	record.org.active_users = countBilledUsers(record.users);
 }

@@ -10,7 +10,8 @@ const LOCAL_PART = /^[A-Za-z0-9!$&'*+=^_`{|}~-]+(?:\.[A-Za-z0-9!$&'*+=^_`{|}~-]+
 function describe(value: unknown): string {
 	if (typeof value === 'string') return value.length > 60 ? `"${value.slice(0, 57)}…"` : JSON.stringify(value);
 	if (value === undefined || value === null) return 'empty';
-	return `a ${Array.isArray(value) ? 'list' : typeof value}`;
+	if (Array.isArray(value)) return 'a list';
+	return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
 /** A domain name: trimmed, lower-cased, ASCII labels (internationalised names in their xn-- form). */

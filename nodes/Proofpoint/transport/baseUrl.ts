@@ -60,6 +60,11 @@ export function tapBaseUrl(credentials: Pick<TapCredentials, 'baseUrl'>): BaseUr
 	return checkBaseUrl(credentials.baseUrl || TAP_DEFAULT_BASE_URL, 'The TAP credential\'s Base URL');
 }
 
+/** A path segment no input may become: empty, or a dot segment that URL parsers resolve (even encoded as %2E). */
+export function unsafeSegment(segments: ReadonlyArray<string | number>): string | undefined {
+	return segments.map(String).find((segment) => segment === '' || /^(\.|%2e){1,2}$/i.test(segment));
+}
+
 /** Joins encoded path segments, so no input can add a segment, a query or a fragment. */
 export function buildPath(segments: ReadonlyArray<string | number>): string {
 	return '/' + segments.map((segment) => encodeURIComponent(String(segment))).join('/');

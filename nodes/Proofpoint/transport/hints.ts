@@ -96,7 +96,7 @@ function essentialsAdvice(failure: Failure): Advice {
 		const wait = failure.retryAfterMs ? ` Proofpoint asked to wait ${Math.ceil(failure.retryAfterMs / 1000)} s.` : '';
 		return {
 			message: `Proofpoint Essentials is throttling requests (429)${retried(failure)}`,
-			description: `Too many requests in a short time.${wait} Run the workflow again in a few minutes, or lower the Concurrency option.${said(failure)}`,
+			description: `Too many requests in a short time.${wait} Run the workflow again in a few minutes; for Mark Functional Accounts, also lower its Concurrency option.${said(failure)}`,
 		};
 	}
 	if (status >= 500) {

@@ -1,5 +1,6 @@
 import {
 	NodeApiError,
+	NodeOperationError,
 	sleep,
 	type IDataObject,
 	type IExecuteFunctions,
@@ -11,7 +12,7 @@ import {
 import { apiMessageOf, parseJsonBody } from './body';
 import { adviseOn, type Failure, type RequestTarget } from './hints';
 import { isRetryable, parseRetryAfter, retryDelay, type Outcome, type RetryPolicy } from './retry';
-import { buildPath } from './baseUrl';
+import { buildPath, unsafeSegment } from './baseUrl';
 
 export interface CallOptions {
 	itemIndex: number;
@@ -58,12 +59,15 @@ function fail(context: IExecuteFunctions, failure: Failure, itemIndex: number): 
 	const status = failure.status !== undefined ? String(failure.status) : undefined;
 	const response: JsonObject = { message: advice.message, status: status ?? failure.networkCode ?? null };
 	if (failure.apiMessage) response.apiMessage = failure.apiMessage;
-	throw new NodeApiError(context.getNode(), response, {
+	const error = new NodeApiError(context.getNode(), response, {
 		message: advice.message,
 		description: advice.description,
 		httpCode: status,
 		itemIndex,
 	});
+	// NodeApiError swaps a message naming a network code (ECONNRESET…) for a generic one that drops the host and timeout.
+	error.message = advice.message;
+	throw error;
 }
 
 type Attempt =
@@ -103,6 +107,13 @@ async function attemptOnce(context: IExecuteFunctions, call: ApiCall, options: C
 
 /** Sends one API call with the credential's authentication, retrying as its policy allows; returns the parsed JSON body (undefined when empty). */
 export async function send(this: IExecuteFunctions, call: ApiCall, options: CallOptions): Promise<unknown> {
+	const unsafe = unsafeSegment(call.path);
+	if (unsafe !== undefined) {
+		throw new NodeOperationError(this.getNode(), `Refused to send a request with the path segment "${unsafe}"`, {
+			itemIndex: options.itemIndex,
+			description: 'An empty or dot-only value would address a different resource. Check the domain and email fields.',
+		});
+	}
 	for (let attempt = 0; ; attempt++) {
 		const result = await attemptOnce(this, call, options);
 		if (result.done) return result.value;

@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { typedUser } from '../../helpers/coerce';
 import { essentialsObject } from '../../transport/essentials';
 import type { CallOptions } from '../../transport/request';
 import { forOperation, orgDomainField, userEmailField } from '../common';
@@ -10,9 +11,10 @@ export const description: INodeProperties[] = forOperation('user', 'get', [orgDo
 export const prepare = readOrgUser;
 
 export async function run(this: IExecuteFunctions, { domain, email }: OrgUser, options: CallOptions) {
-	return await essentialsObject.call(
+	const user = await essentialsObject.call(
 		this,
 		{ method: 'GET', path: ['orgs', domain, 'users', email], target: { org: domain, user: email } },
 		options,
 	);
+	return typedUser(user);
 }

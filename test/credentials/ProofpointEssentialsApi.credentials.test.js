@@ -1,0 +1,58 @@
+'use strict';
+
+const { useSandbox, seen, SANDBOX_CREDENTIALS } = require('../support');
+const { testCredential } = require('../harness');
+
+const { partner, orgAdmin } = SANDBOX_CREDENTIALS.essentials;
+const UNAUTHORIZED =
+	'Proofpoint refused the API user or key (401). Check the API key, that the API user is the account the key belongs to, and that Stack matches your admin portal address.';
+
+describe('Proofpoint Essentials API credential → Test', () => {
+	const { sb } = useSandbox();
+	const custom = (login, baseUrl = sb().essentialsUrl('us1')) => ({ stack: 'custom', baseUrl, ...login });
+
+	it('connects with the partner login: one GET /me with X-User and X-Password', async () => {
+		await expect(testCredential('proofpointEssentialsApi', custom(partner))).resolves.toEqual({
+			status: 'OK',
+			message: 'Connection successful!',
+		});
+		expect(seen(sb())).toEqual(['GET /me']);
+		expect(sb().requests[0]).toMatchObject({ rawPath: '/us1/api/v1/me', user: partner.apiUser, authOk: true, status: 200 });
+	});
+
+	it('connects with an organization admin too', async () => {
+		await expect(testCredential('proofpointEssentialsApi', custom(orgAdmin))).resolves.toMatchObject({ status: 'OK' });
+	});
+
+	it('says what to check when the key is wrong: key, API user and stack', async () => {
+		const result = await testCredential('proofpointEssentialsApi', custom({ ...partner, apiKey: 'not-the-key' }));
+
+		expect(result).toEqual({ status: 'Error', message: UNAUTHORIZED });
+		expect(result.message).toMatch(/API key/);
+		expect(result.message).toMatch(/API user/);
+		expect(result.message).toMatch(/Stack/);
+		expect(sb().requests[0].status).toBe(401);
+	});
+
+	it('says the same when the API user is unknown', async () => {
+		const result = await testCredential('proofpointEssentialsApi', custom({ apiUser: 'nobody@partner.example', apiKey: partner.apiKey }));
+
+		expect(result).toEqual({ status: 'Error', message: UNAUTHORIZED });
+	});
+
+	it('works with a trailing slash on the custom base URL, without a double slash in the path', async () => {
+		const result = await testCredential('proofpointEssentialsApi', custom(partner, `${sb().essentialsUrl('us1')}//`));
+
+		expect(result.status).toBe('OK');
+		expect(sb().requests[0].rawPath).toBe('/us1/api/v1/me');
+	});
+
+	it('says there is no Essentials API when the custom base URL lacks /api/v1', async () => {
+		const result = await testCredential('proofpointEssentialsApi', custom(partner, `${sb().url}/us1`));
+
+		expect(result).toEqual({
+			status: 'Error',
+			message: 'No Proofpoint Essentials API at this address (404). Check Stack, or that a custom Base URL ends in /api/v1.',
+		});
+	});
+});
