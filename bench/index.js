@@ -1,0 +1,61 @@
+// `npm run bench`: runs the three benchmarks on the sandbox, writes bench/results.json and
+// bench/RESULTS.md, and refreshes the figures in the README between the bench markers.
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+process.env.N8N_USER_FOLDER = fs.mkdtempSync(path.join(os.tmpdir(), 'pp-bench-'));
+process.env.N8N_ENCRYPTION_KEY = 'sandbox-bench-key';
+process.env.N8N_LOG_LEVEL = 'silent';
+
+const { reconcileBenchmark } = require('./reconcile');
+const { getAllBenchmark } = require('./getall');
+const { vapBenchmark } = require('./vap');
+
+const root = path.join(__dirname, '..');
+const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`;
+const times = (ratio) => `${ratio.toFixed(2)}×`;
+const mark = (ok) => (ok ? 'met' : '**not met**');
+
+function machine() {
+	return `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+}
+
+function markdown({ when, reconcile, getAll, vap }) {
+	const goals = (list) => Object.entries(list).map(([goal, ok]) => `${goal}: ${mark(ok)}`).join('; ');
+	return [
+		`Measured ${when} on ${machine()}.`,
+		'',
+		'| Benchmark | This node | Compared with | Ratio |',
+		'|---|---|---|---|',
+		`| Mark Functional Accounts, ${reconcile.setup.users} users, ${reconcile.setup.toChange} to change, ${reconcile.setup.latencyMs} ms latency, concurrency ${reconcile.setup.concurrency} | ${seconds(reconcile.node.ms)}, ${reconcile.node.requests} requests, ${reconcile.node.converted} converted | article script ${seconds(reconcile.baseline.ms)}, ${reconcile.baseline.requests} requests | ${times(reconcile.speedupOverBaseline)} faster |`,
+		`| (same run) | ${seconds(reconcile.node.ms)} | physical limit L + ⌈k/C⌉·L = ${seconds(reconcile.limitMs)} | ${times(reconcile.ratioToLimit)} the limit |`,
+		`| User → Get Many, ${getAll.setup.users} users | ${Math.round(getAll.node.medianMs)} ms, peak RSS ${getAll.node.peakRssMb} MB | bare GET + JSON.parse ${Math.round(getAll.bare.medianMs)} ms, ${getAll.bare.peakRssMb} MB | time ${times(getAll.timeRatio)}, memory ${times(getAll.memoryRatio)} |`,
+		`| VAP Return All, ${vap.setup.vaps} people, page size ${vap.setup.pageSize} | ${vap.nodeRequests} requests | loop until an empty page: ${vap.naiveRequests} requests | ${vap.naiveRequests - vap.nodeRequests} fewer of the 50 a day |`,
+		'',
+		`Goals: ${goals({ ...reconcile.goals, ...getAll.goals, ...vap.goals })}.`,
+	].join('\n');
+}
+
+(async () => {
+	const when = new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
+	console.log('reconcile benchmark (about a minute)…');
+	const reconcile = await reconcileBenchmark();
+	console.log('get many benchmark…');
+	const getAll = await getAllBenchmark();
+	console.log('VAP paging benchmark…');
+	const vap = await vapBenchmark();
+	const results = { when, machine: machine(), reconcile, getAll, vap };
+	const table = markdown(results);
+	fs.writeFileSync(path.join(__dirname, 'results.json'), JSON.stringify(results, null, 2) + '\n');
+	fs.writeFileSync(path.join(__dirname, 'RESULTS.md'), `# Benchmark results\n\n${table}\n`);
+	const readmePath = path.join(root, 'README.md');
+	const readme = fs.readFileSync(readmePath, 'utf8');
+	const updated = readme.replace(/(<!-- bench:start -->\n)[\s\S]*?(\n<!-- bench:end -->)/, `$1${table}$2`);
+	if (updated !== readme) fs.writeFileSync(readmePath, updated);
+	console.log(table);
+	fs.rmSync(process.env.N8N_USER_FOLDER, { recursive: true, force: true });
+})().catch((error) => {
+	console.error(error);
+	process.exit(1);
+});

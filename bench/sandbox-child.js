@@ -1,0 +1,23 @@
+// A sandbox in its own process, as a remote API would be: its CPU time is not the client's.
+// Started by remote-sandbox.js; answers 'report' with request counts and user types.
+const { startSandbox, generateTenant } = require('../sandbox');
+
+const options = JSON.parse(process.argv[2]);
+
+startSandbox({
+	...options.sandbox,
+	tenant: options.tenant ? generateTenant(options.tenant) : undefined,
+}).then((sb) => {
+	process.on('message', async (message) => {
+		if (message === 'report') {
+			const users = options.tenant ? sb.state.orgs[options.tenant.domain].users : [];
+			const types = {};
+			for (const user of users) types[user.primary_email] = user.type;
+			process.send({ requests: sb.requests.length, types });
+		} else if (message === 'close') {
+			await sb.close();
+			process.exit(0);
+		}
+	});
+	process.send({ url: sb.url, essentialsUrl: sb.essentialsUrl('us1'), tapUrl: sb.tapUrl });
+});

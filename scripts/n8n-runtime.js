@@ -1,0 +1,260 @@
+// Drives a real, pinned n8n for the demo (`npm start`) and the end-to-end tests: prepare it,
+// install this package's tarball as a community package, import credentials and workflows,
+// execute a workflow headless, and start the editor.
+const { execFileSync, spawn, execFile } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { promisify } = require('node:util');
+
+const root = path.join(__dirname, '..');
+const PACKAGE = require('../package.json').name;
+const NODE_TYPE = `${PACKAGE}.proofpoint`;
+
+/** Installs (or reuses) the pinned n8n; returns the path of its launcher script. */
+function prepareN8n() {
+	const dir = execFileSync('bash', [path.join(__dirname, 'prepare-n8n.sh')], {
+		stdio: ['ignore', 'pipe', 'inherit'],
+		encoding: 'utf8',
+	}).trim();
+	return path.join(dir, 'n8n');
+}
+
+/** `npm pack` of the built package into a temp folder; returns the tarball path. */
+function packPackage() {
+	const destination = fs.mkdtempSync(path.join(os.tmpdir(), 'pp-pack-'));
+	const output = execFileSync('npm', ['pack', '--json', '--pack-destination', destination], { cwd: root, encoding: 'utf8' });
+	return path.join(destination, JSON.parse(output)[0].filename);
+}
+
+/** Unpacks the tarball where n8n looks for community packages: <user folder>/.n8n/nodes/node_modules/<name>. */
+function installTarball(userFolder, tarball) {
+	const target = path.join(userFolder, '.n8n', 'nodes', 'node_modules', PACKAGE);
+	fs.rmSync(target, { recursive: true, force: true });
+	fs.mkdirSync(target, { recursive: true });
+	execFileSync('tar', ['-xzf', tarball, '-C', target, '--strip-components=1']);
+	return target;
+}
+
+function n8nEnv(userFolder, extra = {}) {
+	// n8n silences its logger under NODE_ENV=test, which jest sets: the run output would vanish.
+	const { NODE_ENV: _testEnv, JEST_WORKER_ID: _worker, ...inherited } = process.env;
+	return {
+		...inherited,
+		N8N_USER_FOLDER: userFolder,
+		N8N_ENCRYPTION_KEY: 'sandbox-only-encryption-key',
+		N8N_DIAGNOSTICS_ENABLED: 'false',
+		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+		N8N_PERSONALIZATION_ENABLED: 'false',
+		N8N_RESTRICT_FILE_ACCESS_TO: path.join(userFolder, 'files'),
+		N8N_LOG_FORMAT: 'json',
+		N8N_LOG_LEVEL: 'info',
+		N8N_RUNNERS_BROKER_PORT: String(extra.brokerPort ?? 5679),
+		...extra.env,
+	};
+}
+
+/** A fresh user folder with the package installed; `files` holds what workflows may read. */
+function newUserFolder(tarball, base = os.tmpdir()) {
+	const userFolder = fs.mkdtempSync(path.join(base, 'pp-n8n-'));
+	fs.mkdirSync(path.join(userFolder, 'files'), { recursive: true });
+	installTarball(userFolder, tarball);
+	return userFolder;
+}
+
+async function cli(n8n, userFolder, args, options = {}) {
+	try {
+		const { stdout, stderr } = await promisify(execFile)(n8n, args, {
+			env: n8nEnv(userFolder, options),
+			maxBuffer: 64 * 1024 * 1024,
+			timeout: options.timeoutMs ?? 120000,
+		});
+		return { code: 0, stdout, stderr };
+	} catch (error) {
+		return { code: error.code ?? 1, stdout: error.stdout ?? '', stderr: error.stderr ?? '' };
+	}
+}
+
+function writeJson(userFolder, name, value) {
+	const file = path.join(userFolder, name);
+	fs.writeFileSync(file, JSON.stringify(value));
+	return file;
+}
+
+async function importCredentials(n8n, userFolder, credentials) {
+	const result = await cli(n8n, userFolder, ['import:credentials', `--input=${writeJson(userFolder, 'credentials.json', credentials)}`]);
+	if (result.code !== 0) throw new Error(`import:credentials failed: ${result.stderr || result.stdout}`);
+}
+
+async function importWorkflow(n8n, userFolder, workflow) {
+	const result = await cli(n8n, userFolder, ['import:workflow', `--input=${writeJson(userFolder, `workflow-${workflow.id}.json`, workflow)}`]);
+	if (result.code !== 0) throw new Error(`import:workflow failed: ${result.stderr || result.stdout}`);
+}
+
+/** Parses the run JSON that `n8n execute --rawOutput` prints through the logger. */
+function parseExecution(stdout) {
+	for (const line of stdout.split('\n')) {
+		let entry;
+		try {
+			entry = JSON.parse(line);
+		} catch {
+			continue;
+		}
+		const message = typeof entry?.message === 'string' ? entry.message.trim() : '';
+		if (message.startsWith('{')) {
+			try {
+				return JSON.parse(message);
+			} catch {
+				// not the run data
+			}
+		}
+	}
+	return undefined;
+}
+
+/** Runs a workflow headless; returns {code, run, output(nodeName), error, stdout, stderr}. */
+async function executeWorkflow(n8n, userFolder, id, options = {}) {
+	const result = await cli(n8n, userFolder, ['execute', `--id=${id}`, '--rawOutput'], options);
+	const run = parseExecution(result.stdout);
+	const runData = run?.data?.resultData?.runData ?? {};
+	return {
+		...result,
+		run,
+		error: run?.data?.resultData?.error,
+		output: (node, index = 0) => (runData[node]?.[0]?.data?.main?.[index] ?? []),
+		nodeError: (node) => runData[node]?.[0]?.error,
+	};
+}
+
+/** A free TCP port on loopback. */
+function freePort() {
+	const net = require('node:net');
+	return new Promise((resolve, reject) => {
+		const server = net.createServer();
+		server.once('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address();
+			server.close(() => resolve(port));
+		});
+	});
+}
+
+async function waitFor(check, { timeoutMs, what }) {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		if (await check().catch(() => false)) return;
+		if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+		await new Promise((resolve) => setTimeout(resolve, 250));
+	}
+}
+
+/**
+ * Starts `n8n start` (or another n8n command such as `worker`) on loopback and waits until it is
+ * ready; returns {url, port, process, logs(), stop()}.
+ */
+async function startN8n(n8n, userFolder, { command = 'start', env = {}, readyPath = '/healthz/readiness', timeoutMs = 120000 } = {}) {
+	const port = env.N8N_PORT ? Number(env.N8N_PORT) : await freePort();
+	const brokerPort = await freePort();
+	const child = spawn(n8n, [command], {
+		env: n8nEnv(userFolder, {
+			brokerPort,
+			env: { N8N_PORT: String(port), N8N_LISTEN_ADDRESS: '127.0.0.1', N8N_SECURE_COOKIE: 'false', N8N_LOG_FORMAT: 'text', ...env },
+		}),
+		stdio: ['ignore', 'pipe', 'pipe'],
+		detached: true,
+	});
+	let logs = '';
+	child.stdout.on('data', (chunk) => (logs += chunk));
+	child.stderr.on('data', (chunk) => (logs += chunk));
+	const exited = new Promise((resolve) => child.once('exit', resolve));
+	const url = `http://127.0.0.1:${port}`;
+	const stop = async () => {
+		if (child.exitCode !== null || child.signalCode !== null) return;
+		try {
+			process.kill(-child.pid, 'SIGTERM');
+		} catch {
+			return;
+		}
+		const timer = setTimeout(() => {
+			try {
+				process.kill(-child.pid, 'SIGKILL');
+			} catch {
+				// already gone
+			}
+		}, 10000);
+		await exited;
+		clearTimeout(timer);
+	};
+	try {
+		await waitFor(
+			async () => {
+				if (child.exitCode !== null) throw new Error(`n8n ${command} exited early:\n${logs.slice(-3000)}`);
+				const response = await fetch(url + readyPath);
+				return response.ok;
+			},
+			{ timeoutMs, what: `n8n ${command} at ${url}${readyPath}` },
+		);
+	} catch (error) {
+		await stop();
+		throw new Error(`${error.message}\n${logs.slice(-3000)}`);
+	}
+	return { url, port, process: child, logs: () => logs, stop };
+}
+
+const OWNER = { email: 'owner@sandbox.example', firstName: 'Sandbox', lastName: 'Owner', password: 'Sandbox-Owner-2026' };
+
+/** Creates the owner account (once per user folder) and logs in; returns the n8n-auth cookie value. */
+async function ownerSession(url, owner = OWNER) {
+	await fetch(`${url}/rest/owner/setup`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify(owner),
+	});
+	const response = await fetch(`${url}/rest/login`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ emailOrLdapLoginId: owner.email, password: owner.password }),
+	});
+	if (!response.ok) throw new Error(`login failed: ${response.status} ${await response.text()}`);
+	const cookie = response.headers.getSetCookie().find((entry) => entry.startsWith('n8n-auth='));
+	if (!cookie) throw new Error('login set no n8n-auth cookie');
+	return cookie.split(';')[0].slice('n8n-auth='.length);
+}
+
+/** Calls the editor's own REST API with the owner's session. */
+async function rest(url, cookie, method, route, body) {
+	const response = await fetch(`${url}/rest${route}`, {
+		method,
+		headers: { 'content-type': 'application/json', cookie: `n8n-auth=${cookie}` },
+		body: body === undefined ? undefined : JSON.stringify(body),
+	});
+	const text = await response.text();
+	let json;
+	try {
+		json = JSON.parse(text);
+	} catch {
+		json = undefined;
+	}
+	return { status: response.status, json, text };
+}
+
+module.exports = {
+	OWNER,
+	freePort,
+	startN8n,
+	ownerSession,
+	rest,
+	NODE_TYPE,
+	PACKAGE,
+	prepareN8n,
+	packPackage,
+	installTarball,
+	newUserFolder,
+	n8nEnv,
+	cli,
+	importCredentials,
+	importWorkflow,
+	executeWorkflow,
+	parseExecution,
+	spawn,
+};

@@ -1,0 +1,125 @@
+// One workflow per resource, executed headless by a real n8n with the packed package installed;
+// then a failing call, with and without Continue On Fail.
+const { useRealN8n, oneNodeWorkflow } = require('./n8n');
+
+jest.setTimeout(240000);
+
+const json = (items) => items.map((item) => item.json);
+
+describe('every resource in a real n8n', () => {
+	const context = useRealN8n({ vapCount: 30, topClickerCount: 12 });
+	beforeEach(() => context.sb.clearRequests());
+
+	test('Organization → Get returns the org with its domains', async () => {
+		const result = await context.run(oneNodeWorkflow('org get', { resource: 'organization', operation: 'get', domain: 'acme-corp.example' }));
+
+		expect(result.code).toBe(0);
+		const [org] = json(result.output('Proofpoint'));
+		expect(org.primary_domain).toBe('acme.example');
+		expect(org.domains.map((domain) => domain.name)).toEqual(expect.arrayContaining(['acme.example', 'acme-corp.example']));
+	});
+
+	test('User → Update makes a user a functional account (read-modify-write)', async () => {
+		const result = await context.run(
+			oneNodeWorkflow('user update', {
+				resource: 'user',
+				operation: 'update',
+				domain: 'acme.example',
+				email: 'dave.lee@acme.example',
+				updateFields: { type: 'functional_account' },
+			}),
+		);
+
+		expect(result.code).toBe(0);
+		expect(json(result.output('Proofpoint'))[0]).toMatchObject({ primary_email: 'dave.lee@acme.example', type: 'functional_account', is_active: true });
+		expect(context.sb.getUser('acme.example', 'dave.lee@acme.example').type).toBe('functional_account');
+		expect(context.sb.requests.map((request) => request.method)).toEqual(['GET', 'PUT']);
+	});
+
+	test('Domain → Create adds a domain the org then owns', async () => {
+		const result = await context.run(
+			oneNodeWorkflow('domain create', {
+				resource: 'domain',
+				operation: 'create',
+				domain: 'initech.example',
+				domainName: 'initech-mail.example',
+				additionalFields: { destination: 'mx.initech.example' },
+			}),
+		);
+
+		expect(result.code).toBe(0);
+		expect(json(result.output('Proofpoint'))[0]).toMatchObject({ name: 'initech-mail.example', created: true });
+		expect(context.sb.getOrg('initech-mail.example').primary_domain).toBe('initech.example');
+	});
+
+	test('Licensing → Update changes the licence count and keeps the package', async () => {
+		const result = await context.run(
+			oneNodeWorkflow('licensing update', {
+				resource: 'licensing',
+				operation: 'update',
+				domain: 'initech.example',
+				updateFields: { licenseCount: 77 },
+			}),
+		);
+
+		expect(result.code).toBe(0);
+		const [licensing] = json(result.output('Proofpoint'));
+		expect(licensing.license_count).toBe(77);
+		expect(licensing.package).toBeTruthy();
+	});
+
+	test('Endpoint → Get names the stack that hosts an org', async () => {
+		const result = await context.run(oneNodeWorkflow('endpoint get', { resource: 'endpoint', operation: 'get', domain: 'globex.example' }));
+
+		expect(result.code).toBe(0);
+		expect(json(result.output('Proofpoint'))[0]).toMatchObject({ domain: 'globex.example', stack: 'us2' });
+	});
+
+	test('Very Attacked Person → Get Many returns simplified people, one request', async () => {
+		const result = await context.run(
+			oneNodeWorkflow('vap', { resource: 'vap', operation: 'getAll', window: 14, returnAll: true, simplify: true }, { credentialType: 'proofpointTapApi' }),
+		);
+
+		expect(result.code).toBe(0);
+		const people = json(result.output('Proofpoint'));
+		expect(people).toHaveLength(30);
+		expect(Object.keys(people[0])).toEqual(expect.arrayContaining(['email', 'department', 'attackIndex']));
+		expect(context.sb.requests.map((request) => request.query.window)).toEqual(['14']);
+	});
+
+	test('Top Clicker → Get Many pages by 200 and stops at the total', async () => {
+		const result = await context.run(
+			oneNodeWorkflow('top clickers', { resource: 'topClicker', operation: 'getAll', window: 90, returnAll: true, simplify: false }, { credentialType: 'proofpointTapApi' }),
+		);
+
+		expect(result.code).toBe(0);
+		const people = json(result.output('Proofpoint'));
+		expect(people).toHaveLength(12);
+		expect(people[0].clickStatistics.clickCount).toEqual(expect.any(Number));
+		expect(context.sb.requests).toHaveLength(1);
+	});
+
+	test('a failing call fails the execution with the node\'s hint', async () => {
+		const result = await context.run(oneNodeWorkflow('wrong stack', { resource: 'organization', operation: 'get', domain: 'globex.example' }));
+
+		expect(result.code).not.toBe(0);
+		expect(result.error.message).toBe(`Organization "globex.example" not found on ${new URL(context.sb.url).host}/us1/api/v1 (404)`);
+		expect(result.error.description).toMatch(/Endpoint → Get/);
+	});
+
+	test('with Continue On Fail, the error becomes an item that keeps its pairing', async () => {
+		const result = await context.run(
+			oneNodeWorkflow(
+				'continue on fail',
+				{ resource: 'user', operation: 'get', domain: 'acme.example', email: 'nobody@acme.example' },
+				{ settings: { onError: 'continueRegularOutput' } },
+			),
+		);
+
+		expect(result.code).toBe(0);
+		const [item] = result.output('Proofpoint');
+		expect(item.json.error).toMatch(/nobody@acme\.example.*404/);
+		expect(item.json.description).toMatch(/primary email/);
+		expect(item.pairedItem).toEqual({ item: 0 });
+	});
+});
