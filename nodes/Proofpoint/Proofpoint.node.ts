@@ -16,7 +16,8 @@ export class Proofpoint implements INodeType {
 		icon: { light: 'file:proofpoint.svg', dark: 'file:proofpoint.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle:
+			'={{$parameter["operation"] === "markFunctionalAccounts" ? "mark functional accounts" + ($parameter["dryRun"] ? " (dry run)" : "") : $parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
 			'Manage Proofpoint Essentials organizations, users, domains and licensing, and read TAP Very Attacked People and Top Clickers',
 		defaults: { name: 'Proofpoint' },

@@ -30,7 +30,7 @@ export const resourceProperty: INodeProperties = {
 	options: [
 		{ name: 'Domain', value: 'domain', description: 'Essentials: domains of an organization' },
 		{ name: 'Endpoint', value: 'endpoint', description: 'Essentials: which stack hosts an organization' },
-		{ name: 'Licensing', value: 'licensing', description: 'Essentials: licence count and package' },
+		{ name: 'Licensing', value: 'licensing', description: 'Essentials: license count and package' },
 		{ name: 'Organization', value: 'organization', description: 'Essentials: organizations and child organizations' },
 		{ name: 'Top Clicker', value: 'topClicker', description: 'TAP People API: who clicked most threats' },
 		{ name: 'User', value: 'user', description: 'Essentials: users of an organization' },

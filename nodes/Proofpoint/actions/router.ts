@@ -12,6 +12,12 @@ import { operationsByResource } from './resources';
 function findOperation(context: IExecuteFunctions): Operation {
 	const resource = context.getNodeParameter('resource', 0) as string;
 	const operation = context.getNodeParameter('operation', 0) as string;
+	if (operation === '__CUSTOM_API_CALL__') {
+		throw new NodeOperationError(context.getNode(), 'Custom API calls are made with the HTTP Request node', {
+			description:
+				'Add an HTTP Request node, set Authentication to "Predefined Credential Type" and choose the Proofpoint credential: it sends the same X-User/X-Password or Basic authentication.',
+		});
+	}
 	const found = operationsByResource[resource]?.[operation];
 	if (!found) {
 		throw new NodeOperationError(context.getNode(), `The operation "${operation}" of "${resource}" is not known`, {

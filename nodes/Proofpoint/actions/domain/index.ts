@@ -18,8 +18,8 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { resource: ['domain'] } },
 		options: [
 			{ name: 'Create', value: 'create', action: 'Create a domain', description: 'Add a domain to an organization' },
-			{ name: 'Delete', value: 'delete', action: 'Delete a domain' },
-			{ name: 'Get', value: 'get', action: 'Get a domain' },
+			{ name: 'Delete', value: 'delete', action: 'Delete a domain', description: 'Remove a domain from an organization' },
+			{ name: 'Get', value: 'get', action: 'Get a domain', description: 'Get the delivery settings of a domain' },
 			{ name: 'Get Many', value: 'getAll', action: 'Get many domains', description: 'List the domains of an organization' },
 			{ name: 'Update', value: 'update', action: 'Update a domain', description: 'Change delivery settings of a domain' },
 		],

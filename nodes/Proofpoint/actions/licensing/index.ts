@@ -14,8 +14,8 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['licensing'] } },
 		options: [
-			{ name: 'Get', value: 'get', action: 'Get licensing', description: "Get an organization's licence count and package" },
-			{ name: 'Update', value: 'update', action: 'Update licensing', description: "Change an organization's licence count or package" },
+			{ name: 'Get', value: 'get', action: 'Get licensing', description: "Get an organization's license count and package" },
+			{ name: 'Update', value: 'update', action: 'Update licensing', description: "Change an organization's license count or package" },
 		],
 		default: 'get',
 	},

@@ -19,7 +19,7 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { resource: ['organization'] } },
 		options: [
 			{ name: 'Create', value: 'create', action: 'Create an organization', description: 'Create a child organization of a partner' },
-			{ name: 'Delete', value: 'delete', action: 'Delete an organization' },
+			{ name: 'Delete', value: 'delete', action: 'Delete an organization', description: 'Delete a child organization with its users and domains' },
 			{ name: 'Get', value: 'get', action: 'Get an organization', description: 'Get an organization with its domains and package' },
 			{ name: 'Get Many', value: 'getAll', action: 'Get many organizations', description: 'List the child organizations of a partner' },
 			{ name: 'Update', value: 'update', action: 'Update an organization', description: "Change an organization's details" },

@@ -21,7 +21,7 @@ export const description: INodeProperties[] = forOperation('organization', 'upda
 		name: 'isEulaConfirmed',
 		type: 'boolean',
 		default: true,
-		description: 'Whether the end-user licence agreement is confirmed',
+		description: 'Whether the end-user license agreement is confirmed',
 	},
 	{
 		displayName: 'Trial Extended',

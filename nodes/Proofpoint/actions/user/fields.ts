@@ -35,7 +35,7 @@ export const userAttributeFields: INodeProperties[] = [
 		options: userTypeOptions,
 		default: 'end_user',
 		description:
-			'Functional Account takes a mailbox (shared, service or leaver) out of licence billing',
+			'Functional Account takes a mailbox (shared, service or leaver) out of license billing',
 	},
 	{ displayName: 'Active', name: 'isActive', type: 'boolean', default: true, description: 'Whether the user is active' },
 	{
@@ -43,7 +43,7 @@ export const userAttributeFields: INodeProperties[] = [
 		name: 'isBillable',
 		type: 'boolean',
 		default: true,
-		description: 'Whether the user counts towards licences (Proofpoint allows one non-billable user per organization)',
+		description: 'Whether the user counts towards licenses (Proofpoint allows one non-billable user per organization)',
 	},
 	{
 		displayName: 'Alias Emails',

@@ -19,14 +19,14 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { resource: ['user'] } },
 		options: [
 			{ name: 'Create', value: 'create', action: 'Create a user', description: 'Add a user to an organization' },
-			{ name: 'Delete', value: 'delete', action: 'Delete a user' },
+			{ name: 'Delete', value: 'delete', action: 'Delete a user', description: 'Remove a user from an organization' },
 			{ name: 'Get', value: 'get', action: 'Get a user', description: 'Get a user by primary email' },
 			{ name: 'Get Many', value: 'getAll', action: 'Get many users', description: 'List the users of an organization' },
 			{
 				name: 'Mark Functional Accounts From HR List',
 				value: 'markFunctionalAccounts',
 				action: 'Mark functional accounts from an HR list',
-				description: 'Users no active employee owns stop consuming licences: previewable, bounded, idempotent',
+				description: 'Users no active employee owns stop consuming licenses: previewable, bounded, idempotent',
 			},
 			{
 				name: 'Update',

@@ -35,6 +35,13 @@ export const description: INodeProperties[] = forOperation('user', 'markFunction
 	},
 	orgDomainField(),
 	{
+		displayName: 'Dry Run',
+		name: 'dryRun',
+		type: 'boolean',
+		default: true,
+		description: 'Whether to only output the plan and change nothing. Turn off to apply it.',
+	},
+	{
 		displayName: 'HR Email Field',
 		name: 'emailField',
 		type: 'string',
@@ -75,13 +82,6 @@ export const description: INodeProperties[] = forOperation('user', 'markFunction
 		default: '',
 		placeholder: 'e.g. ceo@example.com, *@board.example.com',
 		description: 'Comma-separated emails or *@domain patterns that are never changed',
-	},
-	{
-		displayName: 'Dry Run',
-		name: 'dryRun',
-		type: 'boolean',
-		default: true,
-		description: 'Whether to only output the plan and change nothing. Turn off to apply it.',
 	},
 	{
 		displayName: 'Output',

@@ -1,0 +1,100 @@
+// Drives the n8n editor in Debian's Chromium through playwright-core: the launch flags that work
+// headless here, the owner's login cookie, and the Element Plus dropdowns the parameter panel uses.
+const path = require('node:path');
+const { chromium } = require('playwright-core');
+
+const CHROMIUM = '/usr/bin/chromium';
+const FLAGS = [
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+];
+const VIEWPORT = { width: 1440, height: 900 };
+const DOCS = path.join(__dirname, '..', '..', 'docs');
+
+/** A headless Chromium whose only page is logged in to n8n at `url` as the owner of `cookie`. */
+async function openEditor(url, cookie) {
+	const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
+	const context = await browser.newContext({ viewport: VIEWPORT });
+	await context.addCookies([{ name: 'n8n-auth', value: cookie, url }]);
+	return { browser, page: await context.newPage() };
+}
+
+/** Opens an Element Plus select; its input names the list it opens in `aria-controls`. */
+async function openDropdown(page, select) {
+	const input = select.locator('input[role="combobox"]');
+	await input.click();
+	const list = page.locator(`[id="${await input.getAttribute('aria-controls')}"]`);
+	await list.waitFor();
+	return list;
+}
+
+async function closeDropdown(page, list) {
+	await page.keyboard.press('Escape');
+	await list.waitFor({ state: 'hidden' });
+}
+
+const parameterSelect = (panel, name) => panel.locator(`[data-test-id="parameter-input-${name}"]`);
+
+/** The option names a parameter's dropdown lists, in order, without their descriptions. */
+async function parameterOptions(page, panel, name) {
+	const list = await openDropdown(page, parameterSelect(panel, name));
+	const names = await list.locator('.option-headline').allInnerTexts();
+	await closeDropdown(page, list);
+	return names;
+}
+
+/** Picks an option by its name, as a user clicks it. */
+async function chooseParameterOption(page, panel, name, option) {
+	const list = await openDropdown(page, parameterSelect(panel, name));
+	await list.getByText(option, { exact: true }).click();
+	await list.waitFor({ state: 'hidden' });
+}
+
+const parameterValue = (panel, name) => parameterSelect(panel, name).locator('input').inputValue();
+
+/** The credential slot: its label ("Credential for …"), the chosen credential and the picker's entries (name and type). */
+async function credentialSlot(page, panel) {
+	const slot = panel.locator('[data-test-id="node-credentials-slot"]');
+	const select = slot.locator('[data-test-id="node-credentials-select"]');
+	const list = await openDropdown(page, select);
+	const choices = await list.locator('[data-test-id^="node-credentials-select-item-"]').allInnerTexts();
+	await closeDropdown(page, list);
+	return {
+		label: (await slot.locator('[data-test-id="credentials-label"]').innerText()).trim(),
+		chosen: await select.locator('input').inputValue(),
+		choices,
+	};
+}
+
+async function chooseCredential(page, panel, name) {
+	const list = await openDropdown(page, panel.locator('[data-test-id="node-credentials-select"]'));
+	await list.locator('[data-test-id^="node-credentials-select-item-"]').filter({ hasText: name }).click();
+	await list.waitFor({ state: 'hidden' });
+}
+
+/**
+ * A viewport screenshot into docs/. The pointer moves to the edge first (a hovered parameter shows
+ * its Fixed/Expression toolbar); finite animations (canvas fitting, panel sliding in) jump to their end.
+ */
+async function saveScreenshot(page, file) {
+	await page.mouse.move(0, VIEWPORT.height / 2);
+	await page.evaluate(() => document.fonts.ready);
+	const target = path.join(DOCS, file);
+	await page.screenshot({ path: target, animations: 'disabled' });
+	return target;
+}
+
+module.exports = {
+	openEditor,
+	parameterOptions,
+	chooseParameterOption,
+	parameterValue,
+	credentialSlot,
+	chooseCredential,
+	saveScreenshot,
+};
