@@ -1,4 +1,10 @@
-import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IDisplayOptions,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
 
 import { readDomain, readInteger } from '../helpers/validate';
 import type { CallOptions } from '../transport/request';
@@ -110,4 +116,13 @@ export function limitList<T>(list: T[], limit: number | undefined): T[] {
 /** The `domain` parameter every Essentials operation addresses its organization with. */
 export function readOrgDomain(this: IExecuteFunctions, itemIndex: number): string {
 	return readDomain(this, itemIndex, 'domain', 'Organization Domain');
+}
+
+/** Update operations refuse to send a request that would change nothing. */
+export function requireChanges(context: IExecuteFunctions, itemIndex: number, changes: IDataObject): void {
+	if (Object.keys(changes).length > 0) return;
+	throw new NodeOperationError(context.getNode(), `Item ${itemIndex}: Update Fields is empty`, {
+		itemIndex,
+		description: 'Add at least one field to change under Update Fields.',
+	});
 }

@@ -1,8 +1,8 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { essentialsObject, essentialsRequest } from '../../transport/essentials';
 import type { CallOptions } from '../../transport/request';
-import { forOperation, orgDomainField } from '../common';
+import { forOperation, orgDomainField, requireChanges } from '../common';
 import { domainAttributeFields, domainAttributes, domainNameField, readOrgAndDomain } from './fields';
 
 export const description: INodeProperties[] = forOperation('domain', 'update', [
@@ -27,12 +27,7 @@ interface Prepared {
 export function prepare(this: IExecuteFunctions, itemIndex: number): Prepared {
 	const { domain, name } = readOrgAndDomain.call(this, itemIndex);
 	const changes = domainAttributes(this, itemIndex, this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject);
-	if (Object.keys(changes).length === 0) {
-		throw new NodeOperationError(this.getNode(), `Item ${itemIndex}: Update Fields is empty`, {
-			itemIndex,
-			description: 'Add at least one field to change under Update Fields.',
-		});
-	}
+	requireChanges(this, itemIndex, changes);
 	return { domain, name, changes };
 }
 

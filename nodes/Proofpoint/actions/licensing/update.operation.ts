@@ -1,9 +1,9 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { invalidInput, checkInteger } from '../../helpers/validate';
 import { essentialsObject, essentialsRequest } from '../../transport/essentials';
 import type { CallOptions } from '../../transport/request';
-import { forOperation, orgDomainField, readOrgDomain } from '../common';
+import { forOperation, orgDomainField, readOrgDomain, requireChanges } from '../common';
 import { packageOptions } from '../organization/fields';
 
 export const description: INodeProperties[] = forOperation('licensing', 'update', [
@@ -40,12 +40,7 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): Prepared {
 	if (fields.package !== undefined) changes.package = fields.package;
 	if (fields.isOnTrial !== undefined) changes.is_on_trial = Boolean(fields.isOnTrial);
 	if (fields.isBeginnerPlus !== undefined) changes.is_beginner_plus = Boolean(fields.isBeginnerPlus);
-	if (Object.keys(changes).length === 0) {
-		throw new NodeOperationError(this.getNode(), `Item ${itemIndex}: Update Fields is empty`, {
-			itemIndex,
-			description: 'Add at least one field to change under Update Fields.',
-		});
-	}
+	requireChanges(this, itemIndex, changes);
 	return { domain, changes };
 }
 

@@ -1,8 +1,8 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { essentialsRequest } from '../../transport/essentials';
 import type { CallOptions } from '../../transport/request';
-import { forOperation, orgDomainField, readOrgDomain } from '../common';
+import { forOperation, orgDomainField, readOrgDomain, requireChanges } from '../common';
 import { orgAttributeFields, orgAttributes } from './fields';
 
 export const description: INodeProperties[] = forOperation('organization', 'update', [
@@ -25,12 +25,7 @@ interface Prepared {
 export function prepare(this: IExecuteFunctions, itemIndex: number): Prepared {
 	const domain = readOrgDomain.call(this, itemIndex);
 	const changes = orgAttributes(this, itemIndex, this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject);
-	if (Object.keys(changes).length === 0) {
-		throw new NodeOperationError(this.getNode(), `Item ${itemIndex}: Update Fields is empty`, {
-			itemIndex,
-			description: 'Add at least one field to change under Update Fields.',
-		});
-	}
+	requireChanges(this, itemIndex, changes);
 	return { domain, changes };
 }
 

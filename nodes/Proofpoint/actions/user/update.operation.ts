@@ -1,9 +1,9 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { typedUser } from '../../helpers/coerce';
 import { essentialsObject, essentialsRequest } from '../../transport/essentials';
 import type { CallOptions } from '../../transport/request';
-import { forOperation, orgDomainField, userEmailField } from '../common';
+import { forOperation, orgDomainField, requireChanges, userEmailField } from '../common';
 import { readOrgUser, userAttributeFields, userAttributes } from './fields';
 
 export const description: INodeProperties[] = forOperation('user', 'update', [
@@ -29,12 +29,7 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): Prepared {
 	const { domain, email } = readOrgUser.call(this, itemIndex);
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const changes = userAttributes(this, itemIndex, fields);
-	if (Object.keys(changes).length === 0) {
-		throw new NodeOperationError(this.getNode(), `Item ${itemIndex}: Update Fields is empty`, {
-			itemIndex,
-			description: 'Add at least one field to change under Update Fields.',
-		});
-	}
+	requireChanges(this, itemIndex, changes);
 	return { domain, email, changes };
 }
 
