@@ -8,6 +8,9 @@ NODE_MAJOR=24
 cache=${N8N_PROOFPOINT_CACHE:-$HOME/.cache/n8n-nodes-proofpoint}
 dir="$cache/n8n-$N8N_VERSION"
 say() { echo "[prepare-n8n] $*" >&2; }
+# Run from an npm script, npm's own settings arrive as npm_config_* (this repo's ignore-scripts among
+# them) and would leak into the installs below, which set what they need explicitly.
+while read -r name; do unset "$name"; done < <(env | grep -o '^npm_config_[^=]*' || true)
 
 if [ -f "$dir/.ready" ]; then
 	say "using cached n8n $N8N_VERSION in $dir"
@@ -23,7 +26,7 @@ started=$(date +%s)
 # Node gets a folder of its own: installing n8n beside it would prune its platform package.
 say "installing Node $NODE_MAJOR from the npm registry…"
 mkdir -p "$dir/node" && printf '{"name":"node-runtime","private":true}\n' > "$dir/node/package.json"
-(cd "$dir/node" && npm install "node@$NODE_MAJOR" --no-audit --no-fund --loglevel=error >&2)
+(cd "$dir/node" && npm install "node@$NODE_MAJOR" --ignore-scripts=false --no-audit --no-fund --loglevel=error >&2)
 node24="$dir/node/node_modules/node/bin/node"
 "$node24" --version >&2
 # node-gyp wants a folder holding include/node/ and common.gypi; the registry package keeps the latter inside include/node.
@@ -35,7 +38,7 @@ say "installing n8n $N8N_VERSION (about 4 minutes; install scripts off, they wou
 PATH="$dir/node/node_modules/node/bin:$PATH" npm install "n8n@$N8N_VERSION" --ignore-scripts --no-audit --no-fund --loglevel=error >&2
 
 say "building sqlite3 for Node $NODE_MAJOR (about a minute)…"
-(cd "$dir" && PATH="$dir/node/node_modules/node/bin:$PATH" npm_config_nodedir="$headers" npm rebuild sqlite3 --loglevel=error >&2)
+(cd "$dir" && PATH="$dir/node/node_modules/node/bin:$PATH" npm_config_nodedir="$headers" npm rebuild sqlite3 --ignore-scripts=false --loglevel=error >&2)
 
 cat > "$dir/n8n" <<SH
 #!/usr/bin/env bash
