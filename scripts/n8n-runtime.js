@@ -64,8 +64,10 @@ function newUserFolder(tarball, base = os.tmpdir()) {
 
 async function cli(n8n, userFolder, args, options = {}) {
 	try {
+		// Each CLI run gets its own task-runner broker port, so runs in parallel test files never collide.
+		const brokerPort = options.brokerPort ?? (await freePort());
 		const { stdout, stderr } = await promisify(execFile)(n8n, args, {
-			env: n8nEnv(userFolder, options),
+			env: n8nEnv(userFolder, { ...options, brokerPort }),
 			maxBuffer: 64 * 1024 * 1024,
 			timeout: options.timeoutMs ?? 120000,
 		});
