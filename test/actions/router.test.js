@@ -12,3 +12,18 @@ describe('the router', () => {
 		expect(sb().requests).toEqual([]);
 	});
 });
+
+describe('transport options are checked with the parameters', () => {
+	const { run, sb } = useSandbox();
+
+	test('a Request Timeout under a second is refused before any request, naming the item and the field', async () => {
+		const result = await run(
+			{ resource: 'user', operation: 'get', domain: 'acme.example', email: 'carol.jones@acme.example', options: { requestTimeout: 500 } },
+			{ input: [{ json: {} }] },
+		);
+
+		expect(result.status).toBe('error');
+		expect(result.error.message).toBe('Item 0: Request Timeout must be between 1000 and 3600000, but it is 500');
+		expect(sb().requests).toEqual([]);
+	});
+});

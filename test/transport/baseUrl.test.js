@@ -25,7 +25,7 @@ describe('checkBaseUrl', () => {
 	test('refuses plain http to any other host, saying the key would travel unencrypted', () => {
 		const { problem } = checkBaseUrl('http://essentials.example.com/api/v1', LABEL);
 		expect(problem).toBe(
-			'Base URL uses plain http:// for essentials.example.com: the API key would cross the network unencrypted. Use https:// (plain http is allowed only for a loopback sandbox such as 127.0.0.1).',
+			'Base URL uses plain http:// for essentials.example.com: the credentials would cross the network unencrypted. Use https:// (plain http is allowed only for a loopback sandbox such as 127.0.0.1).',
 		);
 	});
 

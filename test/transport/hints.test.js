@@ -169,3 +169,13 @@ describe('network failures', () => {
 		expect(advice.description).toBe('Check the Base URL in the TAP credential and that n8n can reach it.');
 	});
 });
+
+describe('a create that timed out', () => {
+	const { adviseOn } = require('../../dist/nodes/Proofpoint/transport/hints');
+
+	test('warns that it may still have been made', () => {
+		const advice = adviseOn({ api: 'essentials', where: 'us1.proofpointessentials.com', target: { org: 'acme.example' }, attempts: 1, method: 'POST', networkCode: 'ECONNABORTED', timeoutMs: 1000 });
+		expect(advice.message).toBe('No answer from Proofpoint Essentials at us1.proofpointessentials.com within 1000 ms');
+		expect(advice.description).toMatch(/^The create may still have been made: check with Get/);
+	});
+});

@@ -225,7 +225,7 @@ describe('Proofpoint Essentials errors, through the node', () => {
 			const result = await run(getBob, { credentials });
 
 			expect(result.status).toBe('error');
-			expect(result.error.message).toMatch(/^The credential's Base URL uses plain http:\/\/ for 0\.0\.0\.0: the API key would cross the network unencrypted\. Use https:\/\//);
+			expect(result.error.message).toMatch(/^The credential's Base URL uses plain http:\/\/ for 0\.0\.0\.0: the credentials would cross the network unencrypted\. Use https:\/\//);
 			expect(result.error.description).toBe('Edit the Proofpoint Essentials credential.');
 			expect(sb().requests).toEqual([]);
 		});

@@ -94,10 +94,10 @@ export function optionsCollection(extra: INodeProperties[] = []): INodePropertie
 	};
 }
 
+/** The item's transport options; a Request Timeout that is not a whole number of at least 1,000 ms is refused. */
 export function callOptions(context: IExecuteFunctions, itemIndex: number): CallOptions {
-	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const timeout = Number(options.requestTimeout ?? DEFAULT_TIMEOUT_MS);
-	return { itemIndex, timeoutMs: Number.isFinite(timeout) && timeout >= 1000 ? timeout : DEFAULT_TIMEOUT_MS };
+	const timeout = readInteger(context, itemIndex, 'options.requestTimeout', 'Request Timeout', 1000, 3600000, DEFAULT_TIMEOUT_MS);
+	return { itemIndex, timeoutMs: timeout };
 }
 
 export const MAX_LIMIT = 1000000;

@@ -48,7 +48,7 @@ export interface PeoplePrepared {
 }
 
 export function preparePeople(context: IExecuteFunctions, itemIndex: number, endpoint: PeopleEndpoint): PeoplePrepared {
-	const window = checkInteger(context.getNodeParameter('window', itemIndex, 30), 0, Number.MAX_SAFE_INTEGER);
+	const window = checkInteger(context.getNodeParameter('window', itemIndex, 30), Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
 	if ('problem' in window || !WINDOWS.includes(window.value)) {
 		const given = 'problem' in window ? window.problem.replace(/^must be a whole number, but it is /, '') : window.value;
 		throw invalidInput(context, itemIndex, 'Window', `must be 14, 30 or 90 days, but it is ${given}`, 'Choose Last 14, 30 or 90 Days; the People API accepts no other window.');

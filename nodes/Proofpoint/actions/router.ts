@@ -6,6 +6,7 @@ import {
 } from 'n8n-workflow';
 
 import { callOptions } from './common';
+import type { CallOptions } from '../transport/request';
 import type { ItemOperation, Operation } from './operation';
 import { operationsByResource } from './resources';
 
@@ -50,10 +51,11 @@ async function runPerItem(
 	const continueOnFail = context.continueOnFail();
 
 	// Every item's parameters are checked before the first request, so bad input never half-applies.
-	const prepared: Array<{ ok: true; value: unknown } | { ok: false; error: Error }> = [];
+	const prepared: Array<{ ok: true; value: unknown; options: CallOptions } | { ok: false; error: Error }> = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
-			prepared.push({ ok: true, value: await operation.prepare.call(context, itemIndex) });
+			const value = await operation.prepare.call(context, itemIndex);
+			prepared.push({ ok: true, value, options: callOptions(context, itemIndex) });
 		} catch (error) {
 			const nodeError = asNodeError(context, error, itemIndex);
 			if (!continueOnFail) throw nodeError;
@@ -69,7 +71,7 @@ async function runPerItem(
 			continue;
 		}
 		try {
-			const data = await operation.run.call(context, entry.value, callOptions(context, itemIndex));
+			const data = await operation.run.call(context, entry.value, entry.options);
 			output.push(
 				...context.helpers.constructExecutionMetaData(context.helpers.returnJsonArray(data), {
 					itemData: { item: itemIndex },

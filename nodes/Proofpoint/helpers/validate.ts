@@ -46,6 +46,13 @@ export function checkEmail(value: unknown): Checked<string> {
 	return { value: `${local}@${domain.value}` };
 }
 
+/** A free-text field: a string (trimmed) or a number; an object or a list from an expression would be sent as "[object Object]". */
+export function checkText(value: unknown): Checked<string> {
+	if (typeof value === 'string') return { value: value.trim() };
+	if (typeof value === 'number' || typeof value === 'boolean') return { value: String(value) };
+	return { problem: `must be text, but it is ${describe(value)}` };
+}
+
 /** A list from a comma- or newline-separated string, or from an array given by an expression. */
 export function toList(value: unknown): string[] {
 	if (value === undefined || value === null || value === '') return [];
@@ -64,6 +71,13 @@ export function invalidInput(
 		itemIndex,
 		description: fix ?? `Fix "${field}" for item ${itemIndex}; no request was sent for it.`,
 	});
+}
+
+/** A free-text value of an item's field (from a collection), or the item's error. */
+export function readText(context: IExecuteFunctions, itemIndex: number, value: unknown, field: string): string {
+	const text = checkText(value);
+	if ('problem' in text) throw invalidInput(context, itemIndex, field, text.problem);
+	return text.value;
 }
 
 function read<T>(

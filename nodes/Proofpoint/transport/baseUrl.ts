@@ -37,7 +37,7 @@ export function checkBaseUrl(raw: string, label: string): BaseUrlResult {
 	}
 	if (parsed.protocol === 'http:' && !isLoopbackHost(parsed.hostname)) {
 		return {
-			problem: `${label} uses plain http:// for ${parsed.hostname}: the API key would cross the network unencrypted. Use https:// (plain http is allowed only for a loopback sandbox such as 127.0.0.1).`,
+			problem: `${label} uses plain http:// for ${parsed.hostname}: the credentials would cross the network unencrypted. Use https:// (plain http is allowed only for a loopback sandbox such as 127.0.0.1).`,
 		};
 	}
 	if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {

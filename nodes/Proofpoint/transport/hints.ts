@@ -17,6 +17,7 @@ export interface Failure {
 	networkCode?: string;
 	apiMessage?: string;
 	attempts: number;
+	method?: string;
 	timeoutMs?: number;
 	retryAfterMs?: number;
 }
@@ -152,13 +153,23 @@ function networkAdvice(failure: Failure): Advice {
 	if (failure.networkCode === 'ETIMEDOUT' || failure.networkCode === 'ECONNABORTED') {
 		return {
 			message: `No answer from ${name} at ${failure.where} within ${failure.timeoutMs} ms${retried(failure)}`,
-			description: 'Raise the Request Timeout option if the organization is large, or try again later.',
+			description:
+				failure.method === 'POST'
+					? 'The create may still have been made: check with Get before running it again. Raise the Request Timeout option if Proofpoint is slow.'
+					: 'Raise the Request Timeout option if the organization is large, or try again later.',
 		};
 	}
 	if (failure.networkCode === 'INVALID_RESPONSE') {
 		return {
 			message: `${name} at ${failure.where} sent a response that is not valid JSON${retried(failure)}`,
 			description: `This usually means a proxy or an outage page answered instead of the API. Check the credential's stack or base URL, and try again later.${said(failure)}`,
+		};
+	}
+	if (failure.networkCode === 'EMPTY_RESPONSE') {
+		return {
+			message: `${name} at ${failure.where} answered a change with an empty 200 response${retried(failure)}`,
+			description:
+				'Proofpoint confirms a change with 204 No Content or with the changed data; an empty 200 usually comes from a proxy or an outage page, so the change may not have been made. Check with Get before running again, or try again later.',
 		};
 	}
 	return {

@@ -94,6 +94,10 @@ async function attemptOnce(context: IExecuteFunctions, call: ApiCall, options: C
 	const status = response.statusCode;
 	if (status >= 200 && status < 300) {
 		const parsed = parseJsonBody(response.body);
+		// Proofpoint confirms a change with 204 or with data; an empty 200 comes from something else (a proxy), so the change may not have been made.
+		if (parsed.ok && parsed.value === undefined && status === 200 && call.method !== 'GET') {
+			return { done: false, outcome: { kind: 'network', code: 'EMPTY_RESPONSE', method: call.method } };
+		}
 		if (parsed.ok) return { done: true, value: parsed.value };
 		return { done: false, outcome: { kind: 'network', code: 'INVALID_RESPONSE', method: call.method } };
 	}
@@ -114,11 +118,15 @@ export async function send(this: IExecuteFunctions, call: ApiCall, options: Call
 			description: 'An empty or dot-only value would address a different resource. Check the domain and email fields.',
 		});
 	}
+	let mayHaveLanded = false;
 	for (let attempt = 0; ; attempt++) {
 		const result = await attemptOnce(this, call, options);
 		if (result.done) return result.value;
 
 		const { outcome, retryAfterMs } = result;
+		// A DELETE repeated after an attempt the server may have carried out (a timeout, a 5xx) finds nothing left: done.
+		if (mayHaveLanded && call.method === 'DELETE' && outcome.kind === 'status' && outcome.status === 404) return undefined;
+		mayHaveLanded ||= outcome.kind === 'network' || outcome.status >= 500;
 		const wait = call.retry && isRetryable(outcome) ? retryDelay(attempt, retryAfterMs, call.retry, Math.random()) : undefined;
 		if (wait !== undefined) {
 			await sleep(wait);
@@ -131,6 +139,7 @@ export async function send(this: IExecuteFunctions, call: ApiCall, options: Call
 				where: hostOf(call.baseUrl),
 				target: call.target,
 				attempts: attempt + 1,
+				method: call.method,
 				timeoutMs: options.timeoutMs,
 				status: outcome.kind === 'status' ? outcome.status : undefined,
 				networkCode: outcome.kind === 'network' ? outcome.code : undefined,

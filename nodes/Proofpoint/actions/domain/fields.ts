@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { invalidInput, readDomain, toList } from '../../helpers/validate';
+import { invalidInput, readDomain, readText, toList } from '../../helpers/validate';
 import { readOrgDomain } from '../common';
 
 export const domainNameField: INodeProperties = {
@@ -43,17 +43,20 @@ export const domainAttributeFields: INodeProperties[] = [
 	{ displayName: 'Relay', name: 'isRelay', type: 'boolean', default: true, description: 'Whether the domain is a relay domain' },
 ];
 
+/** A mail server: text without spaces or URL characters (Proofpoint checks the rest). */
+function readHost(context: IExecuteFunctions, itemIndex: number, value: unknown, field: string): string {
+	const host = readText(context, itemIndex, value, field);
+	if (/[\s/?#]/.test(host)) throw invalidInput(context, itemIndex, field, `"${host.slice(0, 60)}" is not a host name or IP address`);
+	return host;
+}
+
 export function domainAttributes(context: IExecuteFunctions, itemIndex: number, fields: IDataObject): IDataObject {
 	const body: IDataObject = {};
 	if (fields.isActive !== undefined) body.is_active = Boolean(fields.isActive);
 	if (fields.isRelay !== undefined) body.is_relay = Boolean(fields.isRelay);
-	if (fields.destination !== undefined) {
-		const destination = String(fields.destination).trim();
-		if (/[\s/?#]/.test(destination)) {
-			throw invalidInput(context, itemIndex, 'Destination', `"${destination.slice(0, 60)}" is not a host name or IP address`);
-		}
-		body.destination = destination;
+	if (fields.destination !== undefined) body.destination = readHost(context, itemIndex, fields.destination, 'Destination');
+	if (fields.failovers !== undefined) {
+		body.failovers = toList(fields.failovers).map((entry) => readHost(context, itemIndex, entry, 'Failover Servers'));
 	}
-	if (fields.failovers !== undefined) body.failovers = toList(fields.failovers);
 	return body;
 }

@@ -4,7 +4,7 @@ import { invalidInput, checkInteger } from '../../helpers/validate';
 import { essentialsObject, essentialsRequest } from '../../transport/essentials';
 import type { CallOptions } from '../../transport/request';
 import { forOperation, orgDomainField, readOrgDomain, requireChanges } from '../common';
-import { packageOptions } from '../organization/fields';
+import { checkPackage, packageOptions } from '../organization/fields';
 
 export const description: INodeProperties[] = forOperation('licensing', 'update', [
 	orgDomainField(),
@@ -37,7 +37,7 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): Prepared {
 		if ('problem' in count) throw invalidInput(this, itemIndex, 'License Count', count.problem);
 		changes.license_count = count.value;
 	}
-	if (fields.package !== undefined) changes.package = fields.package;
+	if (fields.package !== undefined) changes.package = checkPackage(this, itemIndex, fields.package, 'Package');
 	if (fields.isOnTrial !== undefined) changes.is_on_trial = Boolean(fields.isOnTrial);
 	if (fields.isBeginnerPlus !== undefined) changes.is_beginner_plus = Boolean(fields.isBeginnerPlus);
 	requireChanges(this, itemIndex, changes);

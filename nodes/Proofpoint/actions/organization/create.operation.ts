@@ -1,10 +1,10 @@
 import { NodeApiError, type IDataObject, type IExecuteFunctions, type INodeProperties, type JsonObject } from 'n8n-workflow';
 
-import { checkDomain, invalidInput, readDomain, readEmail, readInteger, toList } from '../../helpers/validate';
+import { checkDomain, invalidInput, readDomain, readEmail, readInteger, readText, toList } from '../../helpers/validate';
 import { essentialsRequest } from '../../transport/essentials';
 import type { CallOptions } from '../../transport/request';
 import { forOperation, orgDomainField } from '../common';
-import { orgAttributeFields, orgAttributes, packageOptions } from './fields';
+import { checkPackage, orgAttributeFields, orgAttributes, packageOptions } from './fields';
 
 export const description: INodeProperties[] = forOperation('organization', 'create', [
 	orgDomainField({
@@ -73,7 +73,7 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): Prepared {
 		if ('problem' in checked) throw invalidInput(this, itemIndex, 'Other Domains', `entry ${checked.problem}`);
 		return checked.value;
 	});
-	const name = String(this.getNodeParameter('name', itemIndex, '')).trim() || primaryDomain;
+	const name = readText(this, itemIndex, this.getNodeParameter('name', itemIndex, ''), 'Name') || primaryDomain;
 	const attributes = { ...fields };
 	delete attributes.otherDomains;
 	return {
@@ -84,7 +84,7 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): Prepared {
 			...orgAttributes(this, itemIndex, attributes),
 			name,
 			primary_domain: primaryDomain,
-			licensing_package: this.getNodeParameter('licensingPackage', itemIndex) as string,
+			licensing_package: checkPackage(this, itemIndex, this.getNodeParameter('licensingPackage', itemIndex), 'Package'),
 			user_licenses: readInteger(this, itemIndex, 'userLicenses', 'User Licenses', 1, 10000000),
 			admin_user: { primary_email: readEmail(this, itemIndex, 'adminEmail', 'Admin Email') },
 			domains: [...new Set([primaryDomain, ...otherDomains])].map((name) => ({ name })),

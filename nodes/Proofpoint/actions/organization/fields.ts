@@ -1,10 +1,19 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { checkInteger, invalidInput } from '../../helpers/validate';
+import { checkInteger, invalidInput, readText } from '../../helpers/validate';
 
 export const PACKAGES = ['beginner', 'business', 'advanced', 'professional'];
 
 export const packageOptions = PACKAGES.map((value) => ({ name: value[0].toUpperCase() + value.slice(1), value }));
+
+/** A package name from an options field, which an expression can still set to anything. */
+export function checkPackage(context: IExecuteFunctions, itemIndex: number, value: unknown, field: string): string {
+	if (typeof value !== 'string' || !PACKAGES.includes(value)) {
+		const given = typeof value === 'string' ? `"${value.slice(0, 60)}"` : JSON.stringify(value)?.slice(0, 60) ?? 'empty';
+		throw invalidInput(context, itemIndex, field, `${given} is not a package`, `Use one of: ${PACKAGES.join(', ')}.`);
+	}
+	return value;
+}
 
 /** Organization attributes offered by Create (as additional fields) and Update. */
 export const orgAttributeFields: INodeProperties[] = [
@@ -20,12 +29,20 @@ export const orgAttributeFields: INodeProperties[] = [
 	{ displayName: 'Website', name: 'www', type: 'string', default: '', placeholder: 'e.g. https://example.com' },
 ];
 
-const TEXT_FIELDS = ['name', 'address', 'country', 'phone', 'postcode', 'stateprov', 'www'];
+const TEXT_FIELDS: Record<string, string> = {
+	name: 'Name',
+	address: 'Address',
+	country: 'Country',
+	phone: 'Phone',
+	postcode: 'Postcode',
+	stateprov: 'State or Province',
+	www: 'Website',
+};
 
 export function orgAttributes(context: IExecuteFunctions, itemIndex: number, fields: IDataObject): IDataObject {
 	const body: IDataObject = {};
-	for (const key of TEXT_FIELDS) {
-		if (fields[key] !== undefined) body[key] = String(fields[key]).trim();
+	for (const [key, field] of Object.entries(TEXT_FIELDS)) {
+		if (fields[key] !== undefined) body[key] = readText(context, itemIndex, fields[key], field);
 	}
 	if (fields.isActive !== undefined) body.is_active = Boolean(fields.isActive);
 	if (fields.isOnTrial !== undefined) body.is_on_trial = Boolean(fields.isOnTrial);

@@ -3,8 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { essentialsRequest } from '../../transport/essentials';
 import type { CallOptions } from '../../transport/request';
 import { forOperation, orgDomainField, readOrgDomain } from '../common';
-import { PACKAGES, packageOptions } from './fields';
-import { invalidInput } from '../../helpers/validate';
+import { checkPackage, packageOptions } from './fields';
 
 export const description: INodeProperties[] = forOperation('organization', 'updatePackage', [
 	orgDomainField(),
@@ -39,10 +38,7 @@ interface Prepared {
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): Prepared {
 	const domain = readOrgDomain.call(this, itemIndex);
-	const packageName = this.getNodeParameter('package', itemIndex) as string;
-	if (!PACKAGES.includes(packageName)) {
-		throw invalidInput(this, itemIndex, 'Package', `"${String(packageName)}" is not a package`, `Use one of: ${PACKAGES.join(', ')}.`);
-	}
+	const packageName = checkPackage(this, itemIndex, this.getNodeParameter('package', itemIndex), 'Package');
 	return {
 		domain,
 		body: {

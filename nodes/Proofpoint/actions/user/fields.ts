@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { ESSENTIALS_USER_TYPES } from '../../types';
-import { invalidInput, readDomain, readEmail, readEmailList, toList } from '../../helpers/validate';
+import { invalidInput, readDomain, readEmail, readEmailList, readText, toList } from '../../helpers/validate';
 
 export interface OrgUser {
 	domain: string;
@@ -84,8 +84,8 @@ function readSenders(context: IExecuteFunctions, itemIndex: number, value: unkno
 /** Turns the chosen fields into the API's user attributes, checking each one. */
 export function userAttributes(context: IExecuteFunctions, itemIndex: number, fields: IDataObject): IDataObject {
 	const body: IDataObject = {};
-	if (fields.firstname !== undefined) body.firstname = String(fields.firstname).trim();
-	if (fields.surname !== undefined) body.surname = String(fields.surname).trim();
+	if (fields.firstname !== undefined) body.firstname = readText(context, itemIndex, fields.firstname, 'First Name');
+	if (fields.surname !== undefined) body.surname = readText(context, itemIndex, fields.surname, 'Last Name');
 	if (fields.type !== undefined) {
 		if (!(ESSENTIALS_USER_TYPES as readonly unknown[]).includes(fields.type)) {
 			throw invalidInput(context, itemIndex, 'Type', `"${String(fields.type)}" is not a user type`, `Use one of: ${ESSENTIALS_USER_TYPES.join(', ')}.`);

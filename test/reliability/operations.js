@@ -1,0 +1,187 @@
+// The node's 22 operations on the demo tenant, each with cheap parameters, the requests it
+// makes in order, and how to tell that a change landed. Shared by the fault and secret tests.
+
+/** HR records for Mark Functional Accounts on acme: bob has left, erin is not in the list. */
+const HR_ROSTER = [
+	{ json: { email: 'alice@acme.example', status: 'active' } },
+	{ json: { email: 'bob.smith@acme.example', status: 'terminated' } },
+	{ json: { email: 'carol.jones@acme.example', status: 'active' } },
+	{ json: { email: 'dave.lee@acme.example', status: 'active' } },
+	{ json: { email: 'frank.miller@acme-corp.example', status: 'active' } },
+	{ json: { email: 'grace@acme.co.uk', status: 'active' } },
+	{ json: { email: 'info@acme.example', status: 'active' } },
+];
+
+const isFunctional = (sb, email) => sb.getUser('acme.example', email)?.type === 'functional_account';
+
+const OPERATIONS = [
+	{
+		name: 'Organization → Create',
+		api: 'essentials',
+		requests: ['POST'],
+		parameters: {
+			resource: 'organization',
+			operation: 'create',
+			domain: 'partner.example',
+			name: 'Hooli',
+			primaryDomain: 'hooli.example',
+			adminEmail: 'gavin@hooli.example',
+			licensingPackage: 'advanced',
+			userLicenses: 40,
+			additionalFields: {},
+		},
+		changed: (sb) => Boolean(sb.getOrg('hooli.example')),
+	},
+	{
+		name: 'Organization → Delete',
+		api: 'essentials',
+		requests: ['DELETE'],
+		parameters: { resource: 'organization', operation: 'delete', domain: 'initech.example' },
+		changed: (sb) => !sb.getOrg('initech.example'),
+	},
+	{
+		name: 'Organization → Get',
+		api: 'essentials',
+		requests: ['GET'],
+		parameters: { resource: 'organization', operation: 'get', domain: 'acme.example' },
+	},
+	{
+		name: 'Organization → Get Many',
+		api: 'essentials',
+		requests: ['GET'],
+		parameters: { resource: 'organization', operation: 'getAll', domain: 'partner.example', returnAll: true },
+	},
+	{
+		name: 'Organization → Update',
+		api: 'essentials',
+		requests: ['PATCH'],
+		parameters: { resource: 'organization', operation: 'update', domain: 'acme.example', updateFields: { phone: '+1 555 0199' } },
+		changed: (sb) => sb.getOrg('acme.example').phone === '+1 555 0199',
+	},
+	{
+		name: 'Organization → Update Package',
+		api: 'essentials',
+		requests: ['PUT'],
+		parameters: { resource: 'organization', operation: 'updatePackage', domain: 'acme.example', package: 'professional' },
+		changed: (sb) => sb.getOrg('acme.example').licensing_package === 'professional',
+	},
+	{
+		name: 'User → Create',
+		api: 'essentials',
+		requests: ['POST'],
+		parameters: { resource: 'user', operation: 'create', domain: 'acme.example', email: 'new.hire@acme.example', additionalFields: {} },
+		changed: (sb) => Boolean(sb.getUser('acme.example', 'new.hire@acme.example')),
+	},
+	{
+		name: 'User → Delete',
+		api: 'essentials',
+		requests: ['DELETE'],
+		parameters: { resource: 'user', operation: 'delete', domain: 'acme.example', email: 'erin.white@acme.example' },
+		changed: (sb) => !sb.getUser('acme.example', 'erin.white@acme.example'),
+	},
+	{
+		name: 'User → Get',
+		api: 'essentials',
+		requests: ['GET'],
+		parameters: { resource: 'user', operation: 'get', domain: 'acme.example', email: 'bob.smith@acme.example' },
+	},
+	{
+		name: 'User → Get Many',
+		api: 'essentials',
+		requests: ['GET'],
+		parameters: { resource: 'user', operation: 'getAll', domain: 'acme.example', returnAll: true },
+	},
+	{
+		name: 'User → Mark Functional Accounts',
+		api: 'essentials',
+		// The list, then one PUT per planned user: bob.smith, then erin.white (one at a time).
+		requests: ['GET', 'PUT', 'PUT'],
+		batch: true,
+		input: HR_ROSTER,
+		parameters: {
+			resource: 'user',
+			operation: 'markFunctionalAccounts',
+			domain: 'acme.example',
+			emailField: 'email',
+			statusField: 'status',
+			leftStatuses: 'terminated',
+			userTypes: ['end_user'],
+			dryRun: false,
+			options: { maxChangeShare: 0.5, concurrency: 1 },
+		},
+		changed: (sb) => isFunctional(sb, 'bob.smith@acme.example') && isFunctional(sb, 'erin.white@acme.example'),
+	},
+	{
+		name: 'User → Update',
+		api: 'essentials',
+		requests: ['GET', 'PUT'],
+		parameters: { resource: 'user', operation: 'update', domain: 'acme.example', email: 'carol.jones@acme.example', updateFields: { surname: 'Jones-Park' } },
+		changed: (sb) => sb.getUser('acme.example', 'carol.jones@acme.example').surname === 'Jones-Park',
+	},
+	{
+		name: 'Domain → Create',
+		api: 'essentials',
+		requests: ['POST'],
+		parameters: { resource: 'domain', operation: 'create', domain: 'acme.example', domainName: 'acme.de', additionalFields: {} },
+		changed: (sb) => sb.getOrg('acme.example').domains.some((domain) => domain.name === 'acme.de'),
+	},
+	{
+		name: 'Domain → Delete',
+		api: 'essentials',
+		requests: ['DELETE'],
+		parameters: { resource: 'domain', operation: 'delete', domain: 'acme.example', domainName: 'acme.co.uk' },
+		changed: (sb) => !sb.getOrg('acme.example').domains.some((domain) => domain.name === 'acme.co.uk'),
+	},
+	{
+		name: 'Domain → Get',
+		api: 'essentials',
+		requests: ['GET'],
+		parameters: { resource: 'domain', operation: 'get', domain: 'acme.example', domainName: 'acme-corp.example' },
+	},
+	{
+		name: 'Domain → Get Many',
+		api: 'essentials',
+		requests: ['GET'],
+		parameters: { resource: 'domain', operation: 'getAll', domain: 'acme.example', returnAll: true },
+	},
+	{
+		name: 'Domain → Update',
+		api: 'essentials',
+		requests: ['GET', 'PUT'],
+		parameters: { resource: 'domain', operation: 'update', domain: 'acme.example', domainName: 'acme.co.uk', updateFields: { destination: 'mx9.acme.co.uk' } },
+		changed: (sb) => sb.getOrg('acme.example').domains.find((domain) => domain.name === 'acme.co.uk').destination === 'mx9.acme.co.uk',
+	},
+	{
+		name: 'Licensing → Get',
+		api: 'essentials',
+		requests: ['GET'],
+		parameters: { resource: 'licensing', operation: 'get', domain: 'acme.example' },
+	},
+	{
+		name: 'Licensing → Update',
+		api: 'essentials',
+		requests: ['GET', 'PUT'],
+		parameters: { resource: 'licensing', operation: 'update', domain: 'acme.example', updateFields: { licenseCount: 30 } },
+		changed: (sb) => sb.getOrg('acme.example').user_licenses === 30,
+	},
+	{
+		name: 'Endpoint → Get',
+		api: 'essentials',
+		requests: ['GET'],
+		parameters: { resource: 'endpoint', operation: 'get', domain: 'acme.example' },
+	},
+	{
+		name: 'Very Attacked Person → Get Many',
+		api: 'tap',
+		requests: ['GET'],
+		parameters: { resource: 'vap', operation: 'getAll', window: 30, returnAll: false, limit: 5 },
+	},
+	{
+		name: 'Top Clicker → Get Many',
+		api: 'tap',
+		requests: ['GET'],
+		parameters: { resource: 'topClicker', operation: 'getAll', window: 30, returnAll: false, limit: 5 },
+	},
+];
+
+module.exports = { OPERATIONS, HR_ROSTER };
