@@ -10,7 +10,8 @@ const { startRemoteSandbox } = require('./remote-sandbox');
 const USERS = 5000;
 const TO_CHANGE = 1000;
 const LATENCY_MS = 25;
-const CONCURRENCY = 8;
+// The operation's default, which the run below does not override.
+const { DEFAULT_CONCURRENCY: CONCURRENCY } = require('../dist/nodes/Proofpoint/actions/user/markFunctionalAccounts.operation');
 const DOMAIN = 'big.example';
 const TENANT = { domain: DOMAIN, users: USERS, seed: 1 };
 const { apiUser, apiKey } = SANDBOX_CREDENTIALS.essentials.partner;
@@ -59,7 +60,7 @@ function runOperation(sb, hr, dryRun) {
 			userTypes: ['end_user'],
 			dryRun,
 			output: 'summary',
-			options: { concurrency: CONCURRENCY, maxChanges: 0, maxChangeShare: 0 },
+			options: { maxChanges: 0, maxChangeShare: 0 },
 		},
 		input: hr.map((json) => ({ json })),
 		credentials: { proofpointEssentialsApi: { stack: 'custom', baseUrl: sb.essentialsUrl, apiUser, apiKey } },

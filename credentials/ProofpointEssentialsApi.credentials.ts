@@ -1,7 +1,8 @@
 import type {
-	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
+	IHttpRequestOptions,
 	Icon,
 	INodeProperties,
 } from 'n8n-workflow';
@@ -63,15 +64,20 @@ export class ProofpointEssentialsApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
+	// A function, not expressions: n8n would evaluate `={{$credentials…}}` again for every request of a bulk run.
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		return {
+			...requestOptions,
 			headers: {
-				'X-User': '={{$credentials.apiUser}}',
-				'X-Password': '={{$credentials.apiKey}}',
+				...requestOptions.headers,
+				'X-User': String(credentials.apiUser ?? ''),
+				'X-Password': String(credentials.apiKey ?? ''),
 			},
-		},
-	};
+		};
+	}
 
 	test: ICredentialTestRequest = {
 		request: {

@@ -99,6 +99,7 @@ async function startSandbox(options = {}) {
 	}
 
 	async function onRequest(req, res) {
+		const arrived = performance.now();
 		const raw = await readBody(req);
 		const request = { ...routeOf(req), ...parseBody(raw) };
 		const api = APIS[request.api];
@@ -119,19 +120,22 @@ async function startSandbox(options = {}) {
 		};
 		requests.push(record);
 
-		await wait(settings.latencyMs);
 		// Faults are decided before the request is handled, so a faulted request changes nothing.
 		const fault = faults.pick(method, path);
 		record.fault = fault;
-		if (fault === 'reset') {
+		if (fault === 'slow') await wait(settings.slowMs);
+		const reply =
+			fault === 'reset'
+				? undefined
+				: fault && fault !== 'slow'
+					? faultReply(fault, settings.retryAfterSeconds)
+					: answer(request, caller);
+		// Latency counts from arrival and the server's own work happens inside it, as on a remote API.
+		await wait(settings.latencyMs - (performance.now() - arrived));
+		if (!reply) {
 			req.socket.destroy();
 			return;
 		}
-		if (fault === 'slow') await wait(settings.slowMs);
-		const reply =
-			fault && fault !== 'slow'
-				? faultReply(fault, settings.retryAfterSeconds)
-				: answer(request, caller);
 		record.status = reply.status;
 		send(res, reply);
 	}

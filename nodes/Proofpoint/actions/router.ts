@@ -72,11 +72,8 @@ async function runPerItem(
 		}
 		try {
 			const data = await operation.run.call(context, entry.value, entry.options);
-			output.push(
-				...context.helpers.constructExecutionMetaData(context.helpers.returnJsonArray(data), {
-					itemData: { item: itemIndex },
-				}),
-			);
+			// One object per item, built directly: Get Many can return tens of thousands of users.
+			for (const json of Array.isArray(data) ? data : [data]) output.push({ json, pairedItem: { item: itemIndex } });
 		} catch (error) {
 			const nodeError = asNodeError(context, error, itemIndex);
 			if (!continueOnFail) throw nodeError;

@@ -12,17 +12,28 @@ export function asBoolean(value: unknown): boolean | undefined {
 	return undefined;
 }
 
-/** Turns string booleans and numbers in the named fields into real ones, leaving everything else as sent. */
+/**
+ * Turns string booleans and numbers in the named fields into real ones, leaving everything else as
+ * sent; the object itself comes back when nothing needs converting (the usual case, and cheap on 50,000 users).
+ */
 export function withTypedFields(object: IDataObject, booleans: string[], numbers: string[] = []): IDataObject {
-	const typed: IDataObject = { ...object };
+	let typed: IDataObject | undefined;
+	const set = (key: string, value: unknown) => {
+		typed ??= { ...object };
+		typed[key] = value as IDataObject[string];
+	};
 	for (const key of booleans) {
-		if (key in typed) typed[key] = asBoolean(typed[key]) ?? typed[key];
+		const value = object[key];
+		if (value !== undefined && typeof value !== 'boolean') {
+			const boolean = asBoolean(value);
+			if (boolean !== undefined) set(key, boolean);
+		}
 	}
 	for (const key of numbers) {
-		const value = typed[key];
-		if (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value.trim())) typed[key] = Number(value);
+		const value = object[key];
+		if (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value.trim())) set(key, Number(value));
 	}
-	return typed;
+	return typed ?? object;
 }
 
 export const USER_BOOLEANS = ['is_active', 'is_billable', 'read_only_user'];

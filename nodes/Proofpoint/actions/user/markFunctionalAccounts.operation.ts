@@ -1,5 +1,6 @@
 import {
 	NodeOperationError,
+	sleep,
 	type IDataObject,
 	type IExecuteFunctions,
 	type INodeExecutionData,
@@ -23,7 +24,10 @@ import { callOptions, forOperation, optionsCollection, orgDomainField, readOrgDo
 import type { EssentialsUser } from '../../types';
 import { userTypeOptions } from './fields';
 
-export const DEFAULT_CONCURRENCY = 8;
+export const DEFAULT_CONCURRENCY = 10;
+
+/** Gap between the start of each concurrent update worker, larger than the CPU time of one request. */
+const STAGGER_MS = 5;
 
 export const description: INodeProperties[] = forOperation('user', 'markFunctionalAccounts', [
 	{
@@ -98,7 +102,7 @@ export const description: INodeProperties[] = forOperation('user', 'markFunction
 			displayName: 'Concurrency',
 			name: 'concurrency',
 			type: 'number',
-			default: 8,
+			default: 10,
 			typeOptions: { minValue: 1, maxValue: 32 },
 			description: 'How many users are updated at the same time',
 		},
@@ -215,7 +219,7 @@ async function apply(context: IExecuteFunctions, plan: FunctionalAccountsPlan, s
 		} catch (error) {
 			return { change, status: 'failed', error: (error as Error).message };
 		}
-	});
+	}, { startGapMs: STAGGER_MS, wait: sleep });
 }
 
 function userItem({ change, status, error }: Result): INodeExecutionData {
