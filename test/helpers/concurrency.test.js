@@ -86,3 +86,23 @@ describe('mapWithConcurrency', () => {
 		await expect(mapWithConcurrency(['ok', 'bad', 'ok2'], 2, failing)).rejects.toThrow('PUT bad failed');
 	});
 });
+
+describe('staggered start', () => {
+	test('worker n waits n × the gap before its first task, and results keep their order', async () => {
+		const waits = [];
+		const started = [];
+		const result = await mapWithConcurrency(
+			['a', 'b', 'c', 'd', 'e'],
+			3,
+			async (input) => {
+				started.push(input);
+				return input.toUpperCase();
+			},
+			{ startGapMs: 5, wait: async (ms) => waits.push(ms) },
+		);
+
+		expect(waits).toEqual([5, 10]);
+		expect(started.sort()).toEqual(['a', 'b', 'c', 'd', 'e']);
+		expect(result).toEqual(['A', 'B', 'C', 'D', 'E']);
+	});
+});
