@@ -1,8 +1,7 @@
 import type {
-	ICredentialDataDecryptedObject,
+	IAuthenticateGeneric,
 	ICredentialTestRequest,
 	ICredentialType,
-	IHttpRequestOptions,
 	Icon,
 	INodeProperties,
 } from 'n8n-workflow';
@@ -64,20 +63,15 @@ export class ProofpointEssentialsApi implements ICredentialType {
 		},
 	];
 
-	// A function, not expressions: n8n would evaluate `={{$credentials…}}` again for every request of a bulk run.
-	async authenticate(
-		credentials: ICredentialDataDecryptedObject,
-		requestOptions: IHttpRequestOptions,
-	): Promise<IHttpRequestOptions> {
-		return {
-			...requestOptions,
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
 			headers: {
-				...requestOptions.headers,
-				'X-User': String(credentials.apiUser ?? ''),
-				'X-Password': String(credentials.apiKey ?? ''),
+				'X-User': '={{$credentials.apiUser}}',
+				'X-Password': '={{$credentials.apiKey}}',
 			},
-		};
-	}
+		},
+	};
 
 	test: ICredentialTestRequest = {
 		request: {

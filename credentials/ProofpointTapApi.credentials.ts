@@ -1,8 +1,7 @@
 import type {
-	ICredentialDataDecryptedObject,
+	IAuthenticateGeneric,
 	ICredentialTestRequest,
 	ICredentialType,
-	IHttpRequestOptions,
 	Icon,
 	INodeProperties,
 } from 'n8n-workflow';
@@ -43,16 +42,15 @@ export class ProofpointTapApi implements ICredentialType {
 		},
 	];
 
-	// HTTP Basic with the service principal and secret; a function, so no expression is evaluated per request.
-	async authenticate(
-		credentials: ICredentialDataDecryptedObject,
-		requestOptions: IHttpRequestOptions,
-	): Promise<IHttpRequestOptions> {
-		return {
-			...requestOptions,
-			auth: { username: String(credentials.principal ?? ''), password: String(credentials.secret ?? '') },
-		};
-	}
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			auth: {
+				username: '={{$credentials.principal}}',
+				password: '={{$credentials.secret}}',
+			},
+		},
+	};
 
 	// Permitted clicks have their own SIEM pool (1,800 a day): the Test never spends the People API's 50.
 	test: ICredentialTestRequest = {

@@ -23,16 +23,29 @@ export interface EssentialsCall {
 	target: RequestTarget;
 }
 
-export async function essentialsBase(this: IExecuteFunctions, itemIndex: number): Promise<string> {
-	const credentials = await this.getCredentials<EssentialsCredentials>(ESSENTIALS_CREDENTIAL, itemIndex);
+// One lookup per node run: credentials do not change between items, and each lookup decrypts them.
+const baseUrls = new WeakMap<IExecuteFunctions, Promise<string>>();
+
+async function lookUpBase(context: IExecuteFunctions, itemIndex: number): Promise<string> {
+	const credentials = await context.getCredentials<EssentialsCredentials>(ESSENTIALS_CREDENTIAL, itemIndex);
 	const base = essentialsBaseUrl(credentials);
 	if ('problem' in base) {
-		throw new NodeOperationError(this.getNode(), base.problem, {
+		throw new NodeOperationError(context.getNode(), base.problem, {
 			itemIndex,
 			description: 'Edit the Proofpoint Essentials credential.',
 		});
 	}
 	return base.url;
+}
+
+export async function essentialsBase(this: IExecuteFunctions, itemIndex: number): Promise<string> {
+	let base = baseUrls.get(this);
+	if (!base) {
+		base = lookUpBase(this, itemIndex);
+		baseUrls.set(this, base);
+		base.catch(() => baseUrls.delete(this));
+	}
+	return await base;
 }
 
 /** One Essentials request; returns the parsed body (undefined for 204). */
