@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { pageSizeFor, pagesNeeded, shouldFetchPage } from '../helpers/peoplePaging';
-import { checkInteger, invalidInput, readInteger } from '../helpers/validate';
+import { checkInteger, describeValue, invalidInput, readInteger } from '../helpers/validate';
 import { tapRequest } from '../transport/tap';
 import type { CallOptions } from '../transport/request';
 import type { PeopleApiUser } from '../types';
@@ -48,9 +48,10 @@ export interface PeoplePrepared {
 }
 
 export function preparePeople(context: IExecuteFunctions, itemIndex: number, endpoint: PeopleEndpoint): PeoplePrepared {
-	const window = checkInteger(context.getNodeParameter('window', itemIndex, 30), Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
+	const raw = context.getNodeParameter('window', itemIndex, 30);
+	const window = checkInteger(raw, Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
 	if ('problem' in window || !WINDOWS.includes(window.value)) {
-		const given = 'problem' in window ? window.problem.replace(/^must be a whole number, but it is /, '') : window.value;
+		const given = 'problem' in window ? describeValue(raw) : window.value;
 		throw invalidInput(context, itemIndex, 'Window', `must be 14, 30 or 90 days, but it is ${given}`, 'Choose Last 14, 30 or 90 Days; the People API accepts no other window.');
 	}
 	return {

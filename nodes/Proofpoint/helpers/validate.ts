@@ -7,7 +7,8 @@ const DOMAIN = new RegExp(`^(?=.{1,253}$)${LABEL}(?:\\.${LABEL})+$`);
 // RFC 5322 atext without '/', '?', '#' and '%': characters that mean something in a URL path.
 const LOCAL_PART = /^[A-Za-z0-9!$&'*+=^_`{|}~-]+(?:\.[A-Za-z0-9!$&'*+=^_`{|}~-]+)*$/;
 
-function describe(value: unknown): string {
+/** How a value reads in an error message: the string itself (shortened), or what kind of value it is. */
+export function describeValue(value: unknown): string {
 	if (typeof value === 'string') return value.length > 60 ? `"${value.slice(0, 57)}…"` : JSON.stringify(value);
 	if (value === undefined || value === null) return 'empty';
 	if (Array.isArray(value)) return 'a list';
@@ -17,23 +18,23 @@ function describe(value: unknown): string {
 /** A domain name: trimmed, lower-cased, ASCII labels (internationalised names in their xn-- form). */
 export function checkDomain(value: unknown): Checked<string> {
 	if (typeof value !== 'string') {
-		return { problem: `must be a domain name such as example.com, but it is ${describe(value)}` };
+		return { problem: `must be a domain name such as example.com, but it is ${describeValue(value)}` };
 	}
 	const domain = value.trim().toLowerCase().replace(/\.$/, '');
 	if (domain === '') return { problem: 'is empty: enter a domain such as example.com' };
 	if (/[^\x21-\x7e]/.test(domain)) {
 		return {
-			problem: `${describe(value)} contains spaces, line breaks or non-ASCII characters: enter an internationalised domain in its xn-- (punycode) form`,
+			problem: `${describeValue(value)} contains spaces, line breaks or non-ASCII characters: enter an internationalised domain in its xn-- (punycode) form`,
 		};
 	}
-	if (!DOMAIN.test(domain)) return { problem: `${describe(value)} is not a domain name such as example.com` };
+	if (!DOMAIN.test(domain)) return { problem: `${describeValue(value)} is not a domain name such as example.com` };
 	return { value: domain };
 }
 
 /** An email address: trimmed; the domain part lower-cased. */
 export function checkEmail(value: unknown): Checked<string> {
 	if (typeof value !== 'string') {
-		return { problem: `must be an email address such as name@example.com, but it is ${describe(value)}` };
+		return { problem: `must be an email address such as name@example.com, but it is ${describeValue(value)}` };
 	}
 	const email = value.trim();
 	if (email === '') return { problem: 'is empty: enter an email address such as name@example.com' };
@@ -41,7 +42,7 @@ export function checkEmail(value: unknown): Checked<string> {
 	const local = email.slice(0, at);
 	const domain = checkDomain(email.slice(at + 1));
 	if (at < 1 || email.length > 254 || local.length > 64 || !LOCAL_PART.test(local) || 'problem' in domain) {
-		return { problem: `${describe(value)} is not an email address such as name@example.com` };
+		return { problem: `${describeValue(value)} is not an email address such as name@example.com` };
 	}
 	return { value: `${local}@${domain.value}` };
 }
@@ -50,7 +51,7 @@ export function checkEmail(value: unknown): Checked<string> {
 export function checkText(value: unknown): Checked<string> {
 	if (typeof value === 'string') return { value: value.trim() };
 	if (typeof value === 'number' || typeof value === 'boolean') return { value: String(value) };
-	return { problem: `must be text, but it is ${describe(value)}` };
+	return { problem: `must be text, but it is ${describeValue(value)}` };
 }
 
 /** A list from a comma- or newline-separated string, or from an array given by an expression. */
@@ -120,7 +121,7 @@ export function readEmailList(
 export function checkInteger(value: unknown, min: number, max: number): Checked<number> {
 	const number = typeof value === 'string' && /^\s*-?\d+\s*$/.test(value) ? Number(value) : value;
 	if (typeof number !== 'number' || !Number.isInteger(number)) {
-		return { problem: `must be a whole number, but it is ${describe(value)}` };
+		return { problem: `must be a whole number, but it is ${describeValue(value)}` };
 	}
 	if (number < min || number > max) return { problem: `must be between ${min} and ${max}, but it is ${number}` };
 	return { value: number };

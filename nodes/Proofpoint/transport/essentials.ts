@@ -1,6 +1,5 @@
 import {
 	NodeApiError,
-	NodeOperationError,
 	type IDataObject,
 	type IExecuteFunctions,
 	type IHttpRequestMethods,
@@ -9,7 +8,7 @@ import {
 
 import { essentialsBaseUrl, type EssentialsCredentials } from './baseUrl';
 import type { RequestTarget } from './hints';
-import { send, type CallOptions } from './request';
+import { credentialBaseUrl, send, type CallOptions } from './request';
 import { ESSENTIALS_RETRY } from './retry';
 
 export const ESSENTIALS_CREDENTIAL = 'proofpointEssentialsApi';
@@ -23,29 +22,14 @@ export interface EssentialsCall {
 	target: RequestTarget;
 }
 
-// One lookup per node run: credentials do not change between items, and each lookup decrypts them.
-const baseUrls = new WeakMap<IExecuteFunctions, Promise<string>>();
-
-async function lookUpBase(context: IExecuteFunctions, itemIndex: number): Promise<string> {
-	const credentials = await context.getCredentials<EssentialsCredentials>(ESSENTIALS_CREDENTIAL, itemIndex);
-	const base = essentialsBaseUrl(credentials);
-	if ('problem' in base) {
-		throw new NodeOperationError(context.getNode(), base.problem, {
-			itemIndex,
-			description: 'Edit the Proofpoint Essentials credential.',
-		});
-	}
-	return base.url;
-}
-
-export async function essentialsBase(this: IExecuteFunctions, itemIndex: number): Promise<string> {
-	let base = baseUrls.get(this);
-	if (!base) {
-		base = lookUpBase(this, itemIndex);
-		baseUrls.set(this, base);
-		base.catch(() => baseUrls.delete(this));
-	}
-	return await base;
+async function essentialsBase(this: IExecuteFunctions, itemIndex: number): Promise<string> {
+	return await credentialBaseUrl<EssentialsCredentials>(
+		this,
+		ESSENTIALS_CREDENTIAL,
+		itemIndex,
+		essentialsBaseUrl,
+		'Proofpoint Essentials',
+	);
 }
 
 /** One Essentials request; returns the parsed body (undefined for 204). */

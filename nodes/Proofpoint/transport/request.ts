@@ -12,7 +12,7 @@ import {
 import { apiMessageOf, parseJsonBody } from './body';
 import { adviseOn, type Failure, type RequestTarget } from './hints';
 import { isRetryable, parseRetryAfter, retryDelay, type Outcome, type RetryPolicy } from './retry';
-import { buildPath, unsafeSegment } from './baseUrl';
+import { buildPath, unsafeSegment, type BaseUrlResult } from './baseUrl';
 
 export interface CallOptions {
 	itemIndex: number;
@@ -30,6 +30,45 @@ export interface ApiCall {
 	target: RequestTarget;
 	/** null: never retry (every TAP request may spend quota). */
 	retry: RetryPolicy | null;
+}
+
+// One lookup per node run and credential type: credentials do not change between items, and each lookup decrypts them.
+const baseUrls = new WeakMap<IExecuteFunctions, Map<string, Promise<string>>>();
+
+async function lookUpBaseUrl<C extends object>(
+	context: IExecuteFunctions,
+	credentialType: string,
+	itemIndex: number,
+	toBaseUrl: (credentials: C) => BaseUrlResult,
+	credentialName: string,
+): Promise<string> {
+	const base = toBaseUrl(await context.getCredentials<C & IDataObject>(credentialType, itemIndex));
+	if ('problem' in base) {
+		throw new NodeOperationError(context.getNode(), base.problem, {
+			itemIndex,
+			description: `Edit the ${credentialName} credential.`,
+		});
+	}
+	return base.url;
+}
+
+/** The base URL a credential points at, checked (https, or http on loopback). */
+export async function credentialBaseUrl<C extends object>(
+	context: IExecuteFunctions,
+	credentialType: string,
+	itemIndex: number,
+	toBaseUrl: (credentials: C) => BaseUrlResult,
+	credentialName: string,
+): Promise<string> {
+	let perType = baseUrls.get(context);
+	if (!perType) baseUrls.set(context, (perType = new Map()));
+	let base = perType.get(credentialType);
+	if (!base) {
+		base = lookUpBaseUrl(context, credentialType, itemIndex, toBaseUrl, credentialName);
+		perType.set(credentialType, base);
+		base.catch(() => perType.delete(credentialType));
+	}
+	return await base;
 }
 
 const NETWORK_CODES = /^(E[A-Z_]+|ERR_[A-Z_]+)$/;

@@ -1,6 +1,5 @@
 import {
 	NodeApiError,
-	NodeOperationError,
 	type IDataObject,
 	type IExecuteFunctions,
 	type JsonObject,
@@ -8,7 +7,7 @@ import {
 
 import { tapBaseUrl, type TapCredentials } from './baseUrl';
 import type { RequestTarget } from './hints';
-import { send, type CallOptions } from './request';
+import { credentialBaseUrl, send, type CallOptions } from './request';
 
 export const TAP_CREDENTIAL = 'proofpointTapApi';
 
@@ -18,17 +17,10 @@ export async function tapRequest(
 	call: { path: ReadonlyArray<string>; qs?: IDataObject; target: RequestTarget },
 	options: CallOptions,
 ): Promise<IDataObject> {
-	const credentials = await this.getCredentials<TapCredentials>(TAP_CREDENTIAL, options.itemIndex);
-	const base = tapBaseUrl(credentials);
-	if ('problem' in base) {
-		throw new NodeOperationError(this.getNode(), base.problem, {
-			itemIndex: options.itemIndex,
-			description: 'Edit the Proofpoint TAP credential.',
-		});
-	}
+	const baseUrl = await credentialBaseUrl<TapCredentials>(this, TAP_CREDENTIAL, options.itemIndex, tapBaseUrl, 'Proofpoint TAP');
 	const body = await send.call(
 		this,
-		{ ...call, method: 'GET', api: 'tap', credentialType: TAP_CREDENTIAL, baseUrl: base.url, retry: null },
+		{ ...call, method: 'GET', api: 'tap', credentialType: TAP_CREDENTIAL, baseUrl, retry: null },
 		options,
 	);
 	if (!body || typeof body !== 'object' || Array.isArray(body)) {
