@@ -1,7 +1,8 @@
 import type {
-	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
+	IHttpRequestOptions,
 	Icon,
 	INodeProperties,
 } from 'n8n-workflow';
@@ -63,15 +64,19 @@ export class ProofpointEssentialsApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				'X-User': '={{$credentials.apiUser}}',
-				'X-Password': '={{$credentials.apiKey}}',
-			},
+	// A function, not `={{$credentials…}}` expressions, which n8n would evaluate again for every request of a bulk run.
+	// An own property, not a method: n8n copies credential types with a spread, which would drop a method.
+	authenticate = async (
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> => ({
+		...requestOptions,
+		headers: {
+			...requestOptions.headers,
+			'X-User': String(credentials.apiUser ?? ''),
+			'X-Password': String(credentials.apiKey ?? ''),
 		},
-	};
+	});
 
 	test: ICredentialTestRequest = {
 		request: {

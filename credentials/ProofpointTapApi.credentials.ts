@@ -1,7 +1,8 @@
 import type {
-	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
+	IHttpRequestOptions,
 	Icon,
 	INodeProperties,
 } from 'n8n-workflow';
@@ -42,15 +43,15 @@ export class ProofpointTapApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			auth: {
-				username: '={{$credentials.principal}}',
-				password: '={{$credentials.secret}}',
-			},
-		},
-	};
+	// HTTP Basic with the service principal and secret; a function, so no expression is evaluated per request.
+	// An own property, not a method: n8n copies credential types with a spread, which would drop a method.
+	authenticate = async (
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> => ({
+		...requestOptions,
+		auth: { username: String(credentials.principal ?? ''), password: String(credentials.secret ?? '') },
+	});
 
 	// Permitted clicks have their own SIEM pool (1,800 a day): the Test never spends the People API's 50.
 	test: ICredentialTestRequest = {

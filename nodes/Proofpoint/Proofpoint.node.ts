@@ -24,16 +24,19 @@ export class Proofpoint implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
+		// `hide`, not `show`: n8n's editor takes an options parameter whose every value shows a credential for the auth selector and hides it.
 		credentials: [
 			{
 				name: 'proofpointEssentialsApi',
+				displayName: 'Credential for Proofpoint Essentials API',
 				required: true,
-				displayOptions: { show: { resource: essentialsResources } },
+				displayOptions: { hide: { resource: tapResources } },
 			},
 			{
 				name: 'proofpointTapApi',
+				displayName: 'Credential for Proofpoint TAP API',
 				required: true,
-				displayOptions: { show: { resource: tapResources } },
+				displayOptions: { hide: { resource: essentialsResources } },
 			},
 		],
 		properties,

@@ -56,3 +56,24 @@ describe('Proofpoint Essentials API credential → Test', () => {
 		});
 	});
 });
+
+describe('Proofpoint Essentials API credential → authenticate', () => {
+	const { ProofpointEssentialsApi } = require('../../dist/credentials/ProofpointEssentialsApi.credentials.js');
+	const credentials = { stack: 'us1', apiUser: 'admin@acme.example', apiKey: 'key-1' };
+
+	it('adds X-User and X-Password and keeps the request as it was otherwise', async () => {
+		const request = { method: 'PUT', url: '/orgs/acme.example/users/a@acme.example', headers: { Accept: 'application/json' }, body: { type: 'functional_account' } };
+
+		await expect(new ProofpointEssentialsApi().authenticate(credentials, request)).resolves.toEqual({
+			...request,
+			headers: { Accept: 'application/json', 'X-User': 'admin@acme.example', 'X-Password': 'key-1' },
+		});
+		expect(request.headers).toEqual({ Accept: 'application/json' });
+	});
+
+	// n8n lists credential types as `{ ...type }` when it loads a package: a method would be lost there,
+	// and with it the editor's Custom API Call and the node's Resource dropdown.
+	it('survives the copy n8n makes of a credential type', () => {
+		expect(typeof { ...new ProofpointEssentialsApi() }.authenticate).toBe('function');
+	});
+});

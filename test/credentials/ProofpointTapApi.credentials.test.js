@@ -46,3 +46,20 @@ describe('Proofpoint TAP API credential → Test', () => {
 		expect(sb().requests[0].rawPath).toBe('/v2/siem/clicks/permitted');
 	});
 });
+
+describe('Proofpoint TAP API credential → authenticate', () => {
+	const { ProofpointTapApi } = require('../../dist/credentials/ProofpointTapApi.credentials.js');
+
+	it('sends the service principal and secret as HTTP Basic and keeps the request as it was otherwise', async () => {
+		const request = { method: 'GET', url: '/v2/people/vap', qs: { window: 30 }, headers: { Accept: 'application/json' } };
+
+		await expect(new ProofpointTapApi().authenticate({ principal: 'sp-1', secret: 's-1' }, request)).resolves.toEqual({
+			...request,
+			auth: { username: 'sp-1', password: 's-1' },
+		});
+	});
+
+	it('survives the copy n8n makes of a credential type', () => {
+		expect(typeof { ...new ProofpointTapApi() }.authenticate).toBe('function');
+	});
+});
