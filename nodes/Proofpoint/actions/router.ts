@@ -72,8 +72,10 @@ async function runPerItem(
 		}
 		try {
 			const data = await operation.run.call(context, entry.value, entry.options);
-			// One object per item, built directly: Get Many can return tens of thousands of users.
-			for (const json of Array.isArray(data) ? data : [data]) output.push({ json, pairedItem: { item: itemIndex } });
+			// Built directly, with one pairing object per input item: Get Many can return tens of thousands of users.
+			const pairedItem = { item: itemIndex };
+			if (!Array.isArray(data)) output.push({ json: data, pairedItem });
+			else for (const json of data) output.push({ json, pairedItem });
 		} catch (error) {
 			const nodeError = asNodeError(context, error, itemIndex);
 			if (!continueOnFail) throw nodeError;

@@ -12,32 +12,40 @@ export function asBoolean(value: unknown): boolean | undefined {
 	return undefined;
 }
 
+/** The field's value as a real boolean or number when it was sent as a string (or number), else undefined. */
+function typedValue(value: unknown, kind: 'boolean' | 'number'): boolean | number | undefined {
+	if (kind === 'boolean') return value === undefined || typeof value === 'boolean' ? undefined : asBoolean(value);
+	return typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value.trim()) ? Number(value) : undefined;
+}
+
 /**
  * Turns string booleans and numbers in the named fields into real ones, leaving everything else as
- * sent; the object itself comes back when nothing needs converting (the usual case, and cheap on 50,000 users).
+ * sent; the object itself comes back when nothing needs converting (the usual case, and cheap on 50,000 users:
+ * nothing is allocated then).
  */
 export function withTypedFields(object: IDataObject, booleans: string[], numbers: string[] = []): IDataObject {
 	let typed: IDataObject | undefined;
-	const set = (key: string, value: unknown) => {
-		typed ??= { ...object };
-		typed[key] = value as IDataObject[string];
-	};
 	for (const key of booleans) {
-		const value = object[key];
-		if (value !== undefined && typeof value !== 'boolean') {
-			const boolean = asBoolean(value);
-			if (boolean !== undefined) set(key, boolean);
-		}
+		const value = typedValue(object[key], 'boolean');
+		if (value !== undefined) (typed ??= { ...object })[key] = value;
 	}
 	for (const key of numbers) {
-		const value = object[key];
-		if (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value.trim())) set(key, Number(value));
+		const value = typedValue(object[key], 'number');
+		if (value !== undefined) (typed ??= { ...object })[key] = value;
 	}
 	return typed ?? object;
 }
 
 export const USER_BOOLEANS = ['is_active', 'is_billable', 'read_only_user'];
 
+const isBooleanOrAbsent = (value: unknown) => value === undefined || typeof value === 'boolean';
+
 export function typedUser(user: IDataObject): IDataObject {
-	return withTypedFields(user, USER_BOOLEANS, ['uid']);
+	// Named reads first: the usual, already typed user costs four property loads (Get Many checks 50,000).
+	const typed =
+		isBooleanOrAbsent(user.is_active) &&
+		isBooleanOrAbsent(user.is_billable) &&
+		isBooleanOrAbsent(user.read_only_user) &&
+		typeof user.uid !== 'string';
+	return typed ? user : withTypedFields(user, USER_BOOLEANS, ['uid']);
 }

@@ -71,10 +71,11 @@ export async function run(this: IExecuteFunctions, { domain, limit, types, activ
 		'users',
 		options,
 	);
-	const matching: IDataObject[] = [];
-	for (const user of users) {
-		if (limit !== undefined && matching.length >= limit) break;
-		if (matchesFilters(user, types, active)) matching.push(typedUser(user));
+	// The list was parsed for this call alone, so it is filtered in place: 50,000 users allocate no second array.
+	let kept = 0;
+	for (let index = 0; index < users.length && (limit === undefined || kept < limit); index++) {
+		if (matchesFilters(users[index], types, active)) users[kept++] = typedUser(users[index]);
 	}
-	return matching;
+	users.length = kept;
+	return users;
 }
