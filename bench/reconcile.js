@@ -1,6 +1,7 @@
 // Mark Functional Accounts on 5,000 users (1,000 to change) at 25 ms per request: the node through
 // n8n-core against the article's script (sequential, axios) and against the physical limit.
 // The sandbox runs in its own process, as a remote API would.
+const http = require('node:http');
 const axios = require('axios');
 const { generateTenant, SANDBOX_CREDENTIALS } = require('../sandbox');
 const { runNode } = require('../test/harness');
@@ -10,6 +11,8 @@ const { startRemoteSandbox } = require('./remote-sandbox');
 const USERS = 5000;
 const TO_CHANGE = 1000;
 const LATENCY_MS = 25;
+// A 2-core machine shares its CPU between the node, the sandbox and the system: the median of five runs.
+const RUNS = 5;
 // The operation's default, which the run below does not override.
 const { DEFAULT_CONCURRENCY: CONCURRENCY } = require('../dist/nodes/Proofpoint/actions/user/markFunctionalAccounts.operation');
 const DOMAIN = 'big.example';
@@ -48,6 +51,31 @@ async function articleScript(sb, hrUsers) {
 	}
 }
 
+/**
+ * The same plan made as n8n's HTTP helper makes requests, without n8n: the article's selection, then
+ * the PUTs at the node's concurrency, each on a new connection (n8n builds a new agent per request).
+ */
+async function freshConnectionClient(sb, hrUsers) {
+	const baseUrl = sb.essentialsUrl;
+	const headers = { 'X-User': apiUser, 'X-Password': apiKey };
+	const fresh = () => ({ headers, httpAgent: new http.Agent({ keepAlive: false }) });
+	const response = await axios.get(`${baseUrl}/orgs/${DOMAIN}/users`, fresh());
+	const hrEmails = new Map(hrUsers.map((user) => [user.email.toLowerCase(), user]));
+	const toMark = response.data.users.filter((user) => {
+		if (user.type !== 'end_user') return false;
+		const hrUser = hrEmails.get(user.primary_email.toLowerCase());
+		return !hrUser || hrUser.status.toLowerCase() === 'terminated';
+	});
+	let next = 0;
+	const worker = async () => {
+		while (next < toMark.length) {
+			const user = toMark[next++];
+			await axios.put(`${baseUrl}/orgs/${DOMAIN}/users/${user.primary_email}`, { ...user, type: 'functional_account' }, fresh());
+		}
+	};
+	await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+}
+
 function runOperation(sb, hr, dryRun) {
 	return runNode({
 		parameters: {
@@ -79,6 +107,7 @@ async function measure(contender, hr, users, { warmUp } = {}) {
 		// n8n-core is loaded and the node compiled before timing: module loading is not the operation.
 		if (warmUp) await warmUp(sb, hr);
 		const before = await sb.report();
+		global.gc?.(); // neither contender pays for garbage left by what ran before it
 		const ms = await timed(() => contender(sb, hr));
 		const after = await sb.report();
 		const converted = users.filter(
@@ -90,17 +119,29 @@ async function measure(contender, hr, users, { warmUp } = {}) {
 	}
 }
 
+/** A contender repeated on fresh tenants: the run with the median time, and all times. */
+async function medianRun(contender, hr, users, options) {
+	const runs = [];
+	for (let i = 0; i < RUNS; i++) runs.push(await measure(contender, hr, users, options));
+	const sorted = [...runs].sort((a, b) => a.ms - b.ms);
+	return { ...sorted[Math.floor(RUNS / 2)], runsMs: runs.map((run) => Math.round(run.ms)) };
+}
+
 async function reconcileBenchmark() {
 	const users = generateTenant(TENANT).orgs[DOMAIN].users;
 	const hr = hrRoster(users);
-	const node = await measure(nodeOperation, hr, users, { warmUp: (sb) => runOperation(sb, hr.slice(0, 10), true) });
+	const node = await medianRun(nodeOperation, hr, users, { warmUp: (sb) => runOperation(sb, hr.slice(0, 10), true) });
+	const freshConnections = await medianRun(freshConnectionClient, hr, users);
+	// The article script takes half a minute and varies little: it runs once.
 	const baseline = await measure(articleScript, hr, users);
 	const limitMs = LATENCY_MS + Math.ceil(TO_CHANGE / CONCURRENCY) * LATENCY_MS;
 	return {
-		setup: { users: USERS, toChange: TO_CHANGE, latencyMs: LATENCY_MS, concurrency: CONCURRENCY, hrRecords: hr.length },
+		setup: { users: USERS, toChange: TO_CHANGE, latencyMs: LATENCY_MS, concurrency: CONCURRENCY, hrRecords: hr.length, runs: RUNS },
 		node,
+		freshConnections,
 		baseline,
 		limitMs,
+		ratioToFreshConnections: node.ms / freshConnections.ms,
 		speedupOverBaseline: baseline.ms / node.ms,
 		ratioToLimit: node.ms / limitMs,
 		goals: {
@@ -112,4 +153,4 @@ async function reconcileBenchmark() {
 	};
 }
 
-module.exports = { reconcileBenchmark, hrRoster, articleScript };
+module.exports = { reconcileBenchmark, hrRoster, articleScript, freshConnectionClient };

@@ -20,6 +20,11 @@ function prepareN8n() {
 	return path.join(dir, 'n8n');
 }
 
+/** The Node.js binary the pinned n8n runs on (installed beside it by prepare-n8n.sh). */
+function n8nNodeBinary(launcher = prepareN8n()) {
+	return path.join(path.dirname(launcher), 'node', 'node_modules', 'node', 'bin', 'node');
+}
+
 /** `npm pack` of the built package into a temp folder; returns the tarball path. */
 function packPackage() {
 	const destination = fs.mkdtempSync(path.join(os.tmpdir(), 'pp-pack-'));
@@ -249,6 +254,7 @@ module.exports = {
 	NODE_TYPE,
 	PACKAGE,
 	prepareN8n,
+	n8nNodeBinary,
 	packPackage,
 	installTarball,
 	newUserFolder,

@@ -1,6 +1,6 @@
 // One workflow per resource, executed headless by a real n8n with the packed package installed;
 // then a failing call, with and without Continue On Fail.
-const { useRealN8n, oneNodeWorkflow } = require('./n8n');
+const { useRealN8n, oneNodeWorkflow, credentialRef } = require('./n8n');
 
 jest.setTimeout(240000);
 
@@ -97,6 +97,41 @@ describe('every resource in a real n8n', () => {
 		expect(people).toHaveLength(12);
 		expect(people[0].clickStatistics.clickCount).toEqual(expect.any(Number));
 		expect(context.sb.requests).toHaveLength(1);
+	});
+
+	// Custom API Call sends users to the HTTP Request node with the Proofpoint credential: it must authenticate there too.
+	const httpRequestWorkflow = (name, url, credentialType) => ({
+		...oneNodeWorkflow(name, {}),
+		nodes: [
+			{ id: 't', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: 'h',
+				name: 'HTTP Request',
+				type: 'n8n-nodes-base.httpRequest',
+				typeVersion: 4.2,
+				position: [220, 0],
+				parameters: { url, authentication: 'predefinedCredentialType', nodeCredentialType: credentialType, options: {} },
+				credentials: credentialRef(credentialType),
+			},
+		],
+		connections: { Start: { main: [[{ node: 'HTTP Request', type: 'main', index: 0 }]] } },
+	});
+
+	test('the HTTP Request node signs Essentials calls with the Proofpoint Essentials credential', async () => {
+		const url = `${context.sb.essentialsUrl('us1')}/orgs/acme.example/domains`;
+		const result = await context.run(httpRequestWorkflow('http essentials', url, 'proofpointEssentialsApi'));
+
+		expect(result.code).toBe(0);
+		expect(json(result.output('HTTP Request'))[0].domains.map((domain) => domain.name)).toContain('acme.example');
+		expect(context.sb.requests).toEqual([expect.objectContaining({ method: 'GET', path: '/orgs/acme.example/domains', authOk: true, status: 200 })]);
+	});
+
+	test('the HTTP Request node signs TAP calls with the Proofpoint TAP credential', async () => {
+		const result = await context.run(httpRequestWorkflow('http tap', `${context.sb.tapUrl}/v2/people/vap?window=30`, 'proofpointTapApi'));
+
+		expect(result.code).toBe(0);
+		expect(json(result.output('HTTP Request'))[0].users).toHaveLength(30);
+		expect(context.sb.requests).toEqual([expect.objectContaining({ path: '/v2/people/vap', authOk: true, status: 200 })]);
 	});
 
 	test('a failing call fails the execution with the node\'s hint', async () => {
