@@ -64,8 +64,7 @@ export class ProofpointEssentialsApi implements ICredentialType {
 		},
 	];
 
-	// A function, not `={{$credentials…}}` expressions, which n8n would evaluate again for every request of a bulk run.
-	// An own property, not a method: n8n copies credential types with a spread, which would drop a method.
+	// A function, not `={{$credentials…}}` expressions n8n evaluates per request; a property, as n8n's loader spreads types and drops methods.
 	authenticate = async (
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,

@@ -43,8 +43,7 @@ export class ProofpointTapApi implements ICredentialType {
 		},
 	];
 
-	// HTTP Basic with the service principal and secret; a function, so no expression is evaluated per request.
-	// An own property, not a method: n8n copies credential types with a spread, which would drop a method.
+	// HTTP Basic. A function, not expressions n8n evaluates per request; a property, as n8n's loader spreads types and drops methods.
 	authenticate = async (
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
