@@ -29,17 +29,22 @@ function hrRoster(users) {
 		});
 }
 
+/** The article's choice of users to mark: end users not in HR, or in HR as terminated. */
+function articleSelection(users, hrUsers) {
+	const hrEmails = new Map(hrUsers.map((user) => [user.email.toLowerCase(), user]));
+	return users.filter((user) => {
+		if (user.type !== 'end_user') return false;
+		const hrUser = hrEmails.get(user.primary_email.toLowerCase());
+		return !hrUser || hrUser.status.toLowerCase() === 'terminated';
+	});
+}
+
 /** The article's algorithm, faithfully: one list call, then one PUT per user, one at a time. */
 async function articleScript(sb, hrUsers) {
 	const baseUrl = sb.essentialsUrl;
 	const headers = { 'X-user': apiUser, 'X-password': apiKey };
 	const response = await axios.get(`${baseUrl}/orgs/${DOMAIN}/users`, { headers });
-	const hrEmails = new Map(hrUsers.map((user) => [user.email.toLowerCase(), user]));
-	const toMark = response.data.users.filter((user) => {
-		if (user.type !== 'end_user') return false;
-		const hrUser = hrEmails.get(user.primary_email.toLowerCase());
-		return !hrUser || hrUser.status.toLowerCase() === 'terminated';
-	});
+	const toMark = articleSelection(response.data.users, hrUsers);
 	for (const user of toMark) {
 		await axios
 			.put(
@@ -60,12 +65,7 @@ async function freshConnectionClient(sb, hrUsers) {
 	const headers = { 'X-User': apiUser, 'X-Password': apiKey };
 	const fresh = () => ({ headers, httpAgent: new http.Agent({ keepAlive: false }) });
 	const response = await axios.get(`${baseUrl}/orgs/${DOMAIN}/users`, fresh());
-	const hrEmails = new Map(hrUsers.map((user) => [user.email.toLowerCase(), user]));
-	const toMark = response.data.users.filter((user) => {
-		if (user.type !== 'end_user') return false;
-		const hrUser = hrEmails.get(user.primary_email.toLowerCase());
-		return !hrUser || hrUser.status.toLowerCase() === 'terminated';
-	});
+	const toMark = articleSelection(response.data.users, hrUsers);
 	let next = 0;
 	const worker = async () => {
 		while (next < toMark.length) {

@@ -51,29 +51,33 @@ function useRealN8n(sandboxOptions = {}) {
 
 let counter = 0;
 
-/** A Manual Trigger followed by one Proofpoint node with the given parameters. */
-function oneNodeWorkflow(name, parameters, { credentialType = 'proofpointEssentialsApi', settings = {} } = {}) {
+/** A Manual Trigger named Start, followed by `node`. */
+function triggeredWorkflow(name, node) {
 	counter += 1;
 	return {
 		id: `ppE2e${String(counter).padStart(3, '0')}${name.replace(/[^A-Za-z]/g, '').slice(0, 10)}`,
 		name: `e2e: ${name}`,
 		nodes: [
 			{ id: 't', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-			{
-				id: 'p',
-				name: 'Proofpoint',
-				type: runtime.NODE_TYPE,
-				typeVersion: 1,
-				position: [220, 0],
-				parameters,
-				credentials: credentialRef(credentialType),
-				...settings,
-			},
+			{ position: [220, 0], ...node },
 		],
-		connections: { Start: { main: [[{ node: 'Proofpoint', type: 'main', index: 0 }]] } },
+		connections: { Start: { main: [[{ node: node.name, type: 'main', index: 0 }]] } },
 		settings: { executionOrder: 'v1' },
 		active: false,
 	};
 }
 
-module.exports = { useRealN8n, oneNodeWorkflow, readExample, importableCredentials, credentialRef, CREDENTIAL_IDS, runtime };
+/** A Manual Trigger followed by one Proofpoint node with the given parameters. */
+function oneNodeWorkflow(name, parameters, { credentialType = 'proofpointEssentialsApi', settings = {} } = {}) {
+	return triggeredWorkflow(name, {
+		id: 'p',
+		name: 'Proofpoint',
+		type: runtime.NODE_TYPE,
+		typeVersion: 1,
+		parameters,
+		credentials: credentialRef(credentialType),
+		...settings,
+	});
+}
+
+module.exports = { useRealN8n, oneNodeWorkflow, triggeredWorkflow, readExample, importableCredentials, credentialRef, CREDENTIAL_IDS, runtime };

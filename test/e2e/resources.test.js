@@ -1,6 +1,6 @@
 // One workflow per resource, executed headless by a real n8n with the packed package installed;
 // then a failing call, with and without Continue On Fail.
-const { useRealN8n, oneNodeWorkflow, credentialRef } = require('./n8n');
+const { useRealN8n, oneNodeWorkflow, triggeredWorkflow, credentialRef } = require('./n8n');
 
 jest.setTimeout(240000);
 
@@ -100,22 +100,15 @@ describe('every resource in a real n8n', () => {
 	});
 
 	// Custom API Call sends users to the HTTP Request node with the Proofpoint credential: it must authenticate there too.
-	const httpRequestWorkflow = (name, url, credentialType) => ({
-		...oneNodeWorkflow(name, {}),
-		nodes: [
-			{ id: 't', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-			{
-				id: 'h',
-				name: 'HTTP Request',
-				type: 'n8n-nodes-base.httpRequest',
-				typeVersion: 4.2,
-				position: [220, 0],
-				parameters: { url, authentication: 'predefinedCredentialType', nodeCredentialType: credentialType, options: {} },
-				credentials: credentialRef(credentialType),
-			},
-		],
-		connections: { Start: { main: [[{ node: 'HTTP Request', type: 'main', index: 0 }]] } },
-	});
+	const httpRequestWorkflow = (name, url, credentialType) =>
+		triggeredWorkflow(name, {
+			id: 'h',
+			name: 'HTTP Request',
+			type: 'n8n-nodes-base.httpRequest',
+			typeVersion: 4.2,
+			parameters: { url, authentication: 'predefinedCredentialType', nodeCredentialType: credentialType, options: {} },
+			credentials: credentialRef(credentialType),
+		});
 
 	test('the HTTP Request node signs Essentials calls with the Proofpoint Essentials credential', async () => {
 		const url = `${context.sb.essentialsUrl('us1')}/orgs/acme.example/domains`;

@@ -90,7 +90,7 @@ const markParameters = (overrides = {}) => ({
 	userTypes: ['end_user'],
 	dryRun: false,
 	output: 'perUser',
-	// Guards off: the plan is meant to change 30% of the users. Concurrency stays at its default, 8.
+	// Guards off: the plan is meant to change 30% of the users. Concurrency stays at its default.
 	options: { minMatchShare: 0, maxChanges: 0, maxChangeShare: 0, requestTimeout: REQUEST_TIMEOUT_MS },
 	...overrides,
 });

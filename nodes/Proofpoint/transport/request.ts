@@ -35,23 +35,6 @@ export interface ApiCall {
 // One lookup per node run and credential type: credentials do not change between items, and each lookup decrypts them.
 const baseUrls = new WeakMap<IExecuteFunctions, Map<string, Promise<string>>>();
 
-async function lookUpBaseUrl<C extends object>(
-	context: IExecuteFunctions,
-	credentialType: string,
-	itemIndex: number,
-	toBaseUrl: (credentials: C) => BaseUrlResult,
-	credentialName: string,
-): Promise<string> {
-	const base = toBaseUrl(await context.getCredentials<C & IDataObject>(credentialType, itemIndex));
-	if ('problem' in base) {
-		throw new NodeOperationError(context.getNode(), base.problem, {
-			itemIndex,
-			description: `Edit the ${credentialName} credential.`,
-		});
-	}
-	return base.url;
-}
-
 /** The base URL a credential points at, checked (https, or http on loopback). */
 export async function credentialBaseUrl<C extends object>(
 	context: IExecuteFunctions,
@@ -64,7 +47,14 @@ export async function credentialBaseUrl<C extends object>(
 	if (!perType) baseUrls.set(context, (perType = new Map()));
 	let base = perType.get(credentialType);
 	if (!base) {
-		base = lookUpBaseUrl(context, credentialType, itemIndex, toBaseUrl, credentialName);
+		base = context.getCredentials<C & IDataObject>(credentialType, itemIndex).then((credentials) => {
+			const checked = toBaseUrl(credentials);
+			if ('url' in checked) return checked.url;
+			throw new NodeOperationError(context.getNode(), checked.problem, {
+				itemIndex,
+				description: `Edit the ${credentialName} credential.`,
+			});
+		});
 		perType.set(credentialType, base);
 		base.catch(() => perType.delete(credentialType));
 	}
