@@ -27,6 +27,12 @@ test('no tests, sandbox, benchmarks or sources ship to users', () => {
 	expect(files.filter((file) => /^(test|sandbox|bench|scripts|examples)\//.test(file) || /\.ts$/.test(file) && !file.endsWith('.d.ts'))).toEqual([]);
 });
 
+test('the tarball carries what n8n loads and the README, nothing else: no screenshots, source maps or type declarations', () => {
+	const loaded = (file) => /^dist\/(nodes|credentials)\/.+\.js$/.test(file) || /^dist\/nodes\/.+\.(svg|node\.json)$/.test(file);
+	expect(files.filter((file) => !loaded(file) && !['index.js', 'package.json', 'README.md'].includes(file))).toEqual([]);
+	expect(packed.size).toBeLessThan(100 * 1024);
+});
+
 test('the package entry exports the node and both credential classes', () => {
 	const entry = require('../index.js');
 	expect(new entry.Proofpoint().description.name).toBe('proofpoint');

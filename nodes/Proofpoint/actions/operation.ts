@@ -2,11 +2,19 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { CallOptions } from '../transport/request';
 
+/** How an operation appears in its resource's Operation selector (`action` is also its name as an AI tool). */
+export interface OperationOption {
+	name: string;
+	action: string;
+	description: string;
+}
+
 /**
  * An operation that runs once per input item. `prepare` reads and checks the item's parameters
  * without sending anything, so the router can refuse bad input before the first request.
  */
 export interface ItemOperation<Prepared = unknown> {
+	option: OperationOption;
 	description: INodeProperties[];
 	prepare(this: IExecuteFunctions, itemIndex: number): Prepared | Promise<Prepared>;
 	run(this: IExecuteFunctions, prepared: Prepared, options: CallOptions): Promise<IDataObject | IDataObject[]>;
@@ -14,6 +22,7 @@ export interface ItemOperation<Prepared = unknown> {
 
 /** An operation that reads all input items at once (the HR list of Mark Functional Accounts). */
 export interface BatchOperation {
+	option: OperationOption;
 	description: INodeProperties[];
 	batch: true;
 	execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]>;

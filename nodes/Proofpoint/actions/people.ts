@@ -1,11 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { pageSizeFor, pagesNeeded, shouldFetchPage } from '../helpers/peoplePaging';
-import { checkInteger, describeValue, invalidInput, readInteger } from '../helpers/validate';
+import { checkInteger, describeValue } from '../helpers/validate';
+import { collectPages } from '../transport/paging';
 import { tapRequest } from '../transport/tap';
 import type { CallOptions } from '../transport/request';
 import type { PeopleApiUser } from '../types';
-import { forOperation, optionsCollection, readLimit, returnAllAndLimit } from './common';
+import { forOperation, optionsCollection, returnAllAndLimit } from './descriptions';
+import { invalidInput, readInteger, readLimit } from './parameters';
 
 export const WINDOWS = [14, 30, 90];
 
@@ -13,12 +14,23 @@ export interface PeopleEndpoint {
 	resource: 'vap' | 'topClicker';
 	path: 'vap' | 'top-clickers';
 	totalKey: 'totalVapUsers' | 'totalTopClickers';
+	/** The largest page the endpoint serves, also the default: larger pages spend fewer of the 50 requests a day. */
 	maxPageSize: number;
-	defaultPageSize: number;
 	simplify: (user: PeopleApiUser) => IDataObject;
 }
 
-export function peopleDescription(endpoint: PeopleEndpoint, what: string, pageSize: INodeProperties): INodeProperties[] {
+function pageSizeOption(max: number): INodeProperties {
+	return {
+		displayName: 'Page Size',
+		name: 'pageSize',
+		type: 'number',
+		default: max,
+		typeOptions: { minValue: 1, maxValue: max },
+		description: `Entries per request (at most ${max}). Each request counts against the quota of 50 a day, so larger pages spend fewer.`,
+	};
+}
+
+export function peopleDescription(endpoint: PeopleEndpoint, what: string): INodeProperties[] {
 	return forOperation(endpoint.resource, 'getAll', [
 		{
 			displayName: 'Window',
@@ -36,7 +48,7 @@ export function peopleDescription(endpoint: PeopleEndpoint, what: string, pageSi
 			default: true,
 			description: `Whether to return each ${what} as one flat item (email, name, department, …) instead of the raw API object`,
 		},
-		optionsCollection([pageSize]),
+		optionsCollection([pageSizeOption(endpoint.maxPageSize)]),
 	]);
 }
 
@@ -57,7 +69,7 @@ export function preparePeople(context: IExecuteFunctions, itemIndex: number, end
 	return {
 		window: window.value,
 		limit: readLimit(context, itemIndex),
-		pageSize: readInteger(context, itemIndex, 'options.pageSize', 'Page Size', 1, endpoint.maxPageSize, endpoint.defaultPageSize),
+		pageSize: readInteger(context, itemIndex, 'options.pageSize', 'Page Size', 1, endpoint.maxPageSize, endpoint.maxPageSize),
 		simplify: context.getNodeParameter('simplify', itemIndex, true) as boolean,
 	};
 }
@@ -65,26 +77,23 @@ export function preparePeople(context: IExecuteFunctions, itemIndex: number, end
 export async function fetchPeople(
 	context: IExecuteFunctions,
 	endpoint: PeopleEndpoint,
-	{ window, limit, pageSize: configured, simplify }: PeoplePrepared,
+	{ window, limit, pageSize, simplify }: PeoplePrepared,
 	options: CallOptions,
 ): Promise<IDataObject[]> {
-	const pageSize = pageSizeFor(limit, configured);
-	const collected: PeopleApiUser[] = [];
-	let needed: number | undefined;
-	for (let page = 1; ; page++) {
-		const body = await tapRequest.call(
-			context,
-			{ path: ['v2', 'people', endpoint.path], qs: { window, size: pageSize, page }, target: { people: endpoint.path } },
-			options,
-		);
-		const users = Array.isArray(body.users) ? (body.users as PeopleApiUser[]) : [];
-		collected.push(...users);
-		if (page === 1) {
+	const people = await collectPages<PeopleApiUser>(
+		async (page, size) => {
+			const body = await tapRequest.call(
+				context,
+				{ path: ['v2', 'people', endpoint.path], qs: { window, size, page }, target: { people: endpoint.path } },
+				options,
+			);
 			const total = Number(body[endpoint.totalKey]);
-			needed = pagesNeeded(Number.isFinite(total) ? total : undefined, pageSize, limit);
-		}
-		if (!shouldFetchPage(page + 1, needed, users.length, pageSize, collected.length, limit)) break;
-	}
-	const wanted = limit === undefined ? collected : collected.slice(0, limit);
-	return simplify ? wanted.map(endpoint.simplify) : wanted;
+			return {
+				entries: Array.isArray(body.users) ? (body.users as PeopleApiUser[]) : [],
+				total: Number.isFinite(total) ? total : undefined,
+			};
+		},
+		{ limit, pageSize },
+	);
+	return simplify ? people.map(endpoint.simplify) : people;
 }

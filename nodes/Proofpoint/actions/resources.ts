@@ -1,6 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { forOperation, optionsCollection } from './common';
 import * as domain from './domain';
 import * as endpoint from './endpoint';
 import * as licensing from './licensing';
@@ -39,13 +38,6 @@ export const resourceProperty: INodeProperties = {
 	default: 'user',
 };
 
-/** Every Essentials operation also gets the shared Options (Request Timeout) unless it has its own. */
-function withOptions(resource: string, operations: ResourceOperations): INodeProperties[] {
-	return Object.entries(operations)
-		.filter(([, operation]) => !operation.description.some((property) => property.name === 'options'))
-		.flatMap(([name]) => forOperation(resource, name, [optionsCollection()]));
-}
-
 export const properties: INodeProperties[] = [
 	resourceProperty,
 	...organization.description,
@@ -55,7 +47,6 @@ export const properties: INodeProperties[] = [
 	...endpoint.description,
 	...vap.description,
 	...topClicker.description,
-	...Object.entries(operationsByResource).flatMap(([resource, operations]) => withOptions(resource, operations)),
 ];
 
 export const essentialsResources = Object.keys(operationsByResource).filter((name) => !TAP_RESOURCES.includes(name));

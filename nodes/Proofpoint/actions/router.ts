@@ -5,7 +5,7 @@ import {
 	type INodeExecutionData,
 } from 'n8n-workflow';
 
-import { callOptions } from './common';
+import { callOptions } from './parameters';
 import type { CallOptions } from '../transport/request';
 import type { ItemOperation, Operation } from './operation';
 import { operationsByResource } from './resources';

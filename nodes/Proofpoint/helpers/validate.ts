@@ -1,5 +1,3 @@
-import { NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
-
 export type Checked<T> = { value: T } | { problem: string };
 
 const LABEL = '[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?';
@@ -61,62 +59,6 @@ export function toList(value: unknown): string[] {
 	return parts.map((part) => String(part).trim()).filter((part) => part !== '');
 }
 
-export function invalidInput(
-	context: IExecuteFunctions,
-	itemIndex: number,
-	field: string,
-	problem: string,
-	fix?: string,
-): NodeOperationError {
-	return new NodeOperationError(context.getNode(), `Item ${itemIndex}: ${field} ${problem}`, {
-		itemIndex,
-		description: fix ?? `Fix "${field}" for item ${itemIndex}; no request was sent for it.`,
-	});
-}
-
-/** A free-text value of an item's field (from a collection), or the item's error. */
-export function readText(context: IExecuteFunctions, itemIndex: number, value: unknown, field: string): string {
-	const text = checkText(value);
-	if ('problem' in text) throw invalidInput(context, itemIndex, field, text.problem);
-	return text.value;
-}
-
-function read<T>(
-	context: IExecuteFunctions,
-	itemIndex: number,
-	name: string,
-	field: string,
-	check: (value: unknown) => Checked<T>,
-): T {
-	const result = check(context.getNodeParameter(name, itemIndex, ''));
-	if ('problem' in result) throw invalidInput(context, itemIndex, field, result.problem);
-	return result.value;
-}
-
-export function readDomain(context: IExecuteFunctions, itemIndex: number, name: string, field: string): string {
-	return read(context, itemIndex, name, field, checkDomain);
-}
-
-export function readEmail(context: IExecuteFunctions, itemIndex: number, name: string, field: string): string {
-	return read(context, itemIndex, name, field, checkEmail);
-}
-
-/** Every entry of a list field must be an email address (or a *@domain pattern where allowed). */
-export function readEmailList(
-	context: IExecuteFunctions,
-	itemIndex: number,
-	value: unknown,
-	field: string,
-	allowWildcardDomain = false,
-): string[] {
-	return toList(value).map((entry) => {
-		const wildcard = allowWildcardDomain && entry.startsWith('*@');
-		const result = wildcard ? checkDomain(entry.slice(2)) : checkEmail(entry);
-		if ('problem' in result) throw invalidInput(context, itemIndex, field, `entry ${result.problem}`);
-		return wildcard ? `*@${result.value}` : result.value;
-	});
-}
-
 /** A whole number within bounds (Limit, window, counts); strings of digits are accepted. */
 export function checkInteger(value: unknown, min: number, max: number): Checked<number> {
 	const number = typeof value === 'string' && /^\s*-?\d+\s*$/.test(value) ? Number(value) : value;
@@ -125,18 +67,4 @@ export function checkInteger(value: unknown, min: number, max: number): Checked<
 	}
 	if (number < min || number > max) return { problem: `must be between ${min} and ${max}, but it is ${number}` };
 	return { value: number };
-}
-
-export function readInteger(
-	context: IExecuteFunctions,
-	itemIndex: number,
-	name: string,
-	field: string,
-	min: number,
-	max: number,
-	fallback?: number,
-): number {
-	return read(context, itemIndex, name, field, (value) =>
-		checkInteger(value === '' && fallback !== undefined ? fallback : value, min, max),
-	);
 }

@@ -2,20 +2,21 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { essentialsRequest } from '../../transport/essentials';
 import type { CallOptions } from '../../transport/request';
-import { forOperation, orgDomainField } from '../common';
+import type { OperationOption } from '../operation';
+import { fieldsCollection, forOperation, optionsCollection, orgDomainField } from '../descriptions';
 import { domainAttributeFields, domainAttributes, domainNameField, readOrgAndDomain } from './fields';
+
+export const option: OperationOption = {
+	name: 'Create',
+	action: 'Create a domain',
+	description: 'Add a domain to an organization',
+};
 
 export const description: INodeProperties[] = forOperation('domain', 'create', [
 	orgDomainField(),
 	{ ...domainNameField, description: 'The domain to add to the organization' },
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: domainAttributeFields,
-	},
+	fieldsCollection('additionalFields', domainAttributeFields),
+	optionsCollection(),
 ]);
 
 interface Prepared {

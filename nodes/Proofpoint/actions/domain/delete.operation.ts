@@ -2,10 +2,17 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { essentialsRequest } from '../../transport/essentials';
 import type { CallOptions } from '../../transport/request';
-import { forOperation, orgDomainField } from '../common';
+import type { OperationOption } from '../operation';
+import { forOperation, optionsCollection, orgDomainField } from '../descriptions';
 import { domainNameField, readOrgAndDomain, type OrgDomain } from './fields';
 
-export const description: INodeProperties[] = forOperation('domain', 'delete', [orgDomainField(), domainNameField]);
+export const option: OperationOption = {
+	name: 'Delete',
+	action: 'Delete a domain',
+	description: 'Remove a domain from an organization',
+};
+
+export const description: INodeProperties[] = forOperation('domain', 'delete', [orgDomainField(), domainNameField, optionsCollection()]);
 
 export const prepare = readOrgAndDomain;
 

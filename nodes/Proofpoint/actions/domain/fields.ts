@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { invalidInput, readDomain, readText, toList } from '../../helpers/validate';
-import { readOrgDomain } from '../common';
+import { toList } from '../../helpers/validate';
+import { invalidInput, readDomain, readOrgDomain, readText } from '../parameters';
 
 export const domainNameField: INodeProperties = {
 	displayName: 'Domain Name',

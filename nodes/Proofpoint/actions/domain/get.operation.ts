@@ -2,10 +2,17 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { essentialsObject } from '../../transport/essentials';
 import type { CallOptions } from '../../transport/request';
-import { forOperation, orgDomainField } from '../common';
+import type { OperationOption } from '../operation';
+import { forOperation, optionsCollection, orgDomainField } from '../descriptions';
 import { domainNameField, readOrgAndDomain, type OrgDomain } from './fields';
 
-export const description: INodeProperties[] = forOperation('domain', 'get', [orgDomainField(), domainNameField]);
+export const option: OperationOption = {
+	name: 'Get',
+	action: 'Get a domain',
+	description: 'Get the delivery settings of a domain',
+};
+
+export const description: INodeProperties[] = forOperation('domain', 'get', [orgDomainField(), domainNameField, optionsCollection()]);
 
 export const prepare = readOrgAndDomain;
 

@@ -2,9 +2,17 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { essentialsList } from '../../transport/essentials';
 import type { CallOptions } from '../../transport/request';
-import { forOperation, limitList, orgDomainField, readLimit, readOrgDomain, returnAllAndLimit } from '../common';
+import type { OperationOption } from '../operation';
+import { forOperation, optionsCollection, orgDomainField, returnAllAndLimit } from '../descriptions';
+import { limitList, readLimit, readOrgDomain } from '../parameters';
 
-export const description: INodeProperties[] = forOperation('domain', 'getAll', [orgDomainField(), ...returnAllAndLimit()]);
+export const option: OperationOption = {
+	name: 'Get Many',
+	action: 'Get many domains',
+	description: 'List the domains of an organization',
+};
+
+export const description: INodeProperties[] = forOperation('domain', 'getAll', [orgDomainField(), ...returnAllAndLimit(), optionsCollection()]);
 
 interface Prepared {
 	domain: string;

@@ -2,20 +2,22 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { essentialsObject, essentialsRequest } from '../../transport/essentials';
 import type { CallOptions } from '../../transport/request';
-import { forOperation, orgDomainField, requireChanges } from '../common';
+import type { OperationOption } from '../operation';
+import { fieldsCollection, forOperation, optionsCollection, orgDomainField } from '../descriptions';
+import { requireChanges } from '../parameters';
 import { domainAttributeFields, domainAttributes, domainNameField, readOrgAndDomain } from './fields';
+
+export const option: OperationOption = {
+	name: 'Update',
+	action: 'Update a domain',
+	description: 'Change delivery settings of a domain',
+};
 
 export const description: INodeProperties[] = forOperation('domain', 'update', [
 	orgDomainField(),
 	domainNameField,
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: domainAttributeFields,
-	},
+	fieldsCollection('updateFields', domainAttributeFields),
+	optionsCollection(),
 ]);
 
 interface Prepared {

@@ -3,12 +3,21 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { normalizeEndpoint, type StackEndpoint } from '../../helpers/endpoints';
 import { essentialsList } from '../../transport/essentials';
 import type { CallOptions } from '../../transport/request';
-import { forOperation, orgDomainField, readOrgDomain } from '../common';
+import type { OperationOption } from '../operation';
+import { forOperation, optionsCollection, orgDomainField } from '../descriptions';
+import { readOrgDomain } from '../parameters';
+
+export const option: OperationOption = {
+	name: 'Get',
+	action: 'Get the stack of an organization',
+	description: 'Find which Proofpoint Essentials stack hosts a domain',
+};
 
 export const description: INodeProperties[] = forOperation('endpoint', 'get', [
 	orgDomainField({
 		description: 'A domain of the organization; works from any stack, so any credential stack can ask',
 	}),
+	optionsCollection(),
 ]);
 
 export const prepare = readOrgDomain;

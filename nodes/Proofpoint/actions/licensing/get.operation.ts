@@ -2,9 +2,17 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { essentialsObject } from '../../transport/essentials';
 import type { CallOptions } from '../../transport/request';
-import { forOperation, orgDomainField, readOrgDomain } from '../common';
+import type { OperationOption } from '../operation';
+import { forOperation, optionsCollection, orgDomainField } from '../descriptions';
+import { readOrgDomain } from '../parameters';
 
-export const description: INodeProperties[] = forOperation('licensing', 'get', [orgDomainField()]);
+export const option: OperationOption = {
+	name: 'Get',
+	action: 'Get licensing',
+	description: "Get an organization's license count and package",
+};
+
+export const description: INodeProperties[] = forOperation('licensing', 'get', [orgDomainField(), optionsCollection()]);
 
 export const prepare = readOrgDomain;
 

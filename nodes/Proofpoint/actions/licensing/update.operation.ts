@@ -1,26 +1,28 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { invalidInput, checkInteger } from '../../helpers/validate';
+import { checkInteger } from '../../helpers/validate';
+import { invalidInput, readOrgDomain, requireChanges } from '../parameters';
 import { essentialsObject, essentialsRequest } from '../../transport/essentials';
 import type { CallOptions } from '../../transport/request';
-import { forOperation, orgDomainField, readOrgDomain, requireChanges } from '../common';
+import type { OperationOption } from '../operation';
+import { fieldsCollection, forOperation, optionsCollection, orgDomainField } from '../descriptions';
 import { checkPackage, packageOptions } from '../organization/fields';
+
+export const option: OperationOption = {
+	name: 'Update',
+	action: 'Update licensing',
+	description: "Change an organization's license count or package",
+};
 
 export const description: INodeProperties[] = forOperation('licensing', 'update', [
 	orgDomainField(),
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{ displayName: 'Beginner Plus', name: 'isBeginnerPlus', type: 'boolean', default: false, description: 'Whether the Beginner Plus option is on' },
-			{ displayName: 'License Count', name: 'licenseCount', type: 'number', default: 1, typeOptions: { minValue: 0 } },
-			{ displayName: 'On Trial', name: 'isOnTrial', type: 'boolean', default: false, description: 'Whether the organization is on a trial' },
-			{ displayName: 'Package', name: 'package', type: 'options', options: packageOptions, default: 'business' },
-		],
-	},
+	fieldsCollection('updateFields', [
+		{ displayName: 'Beginner Plus', name: 'isBeginnerPlus', type: 'boolean', default: false, description: 'Whether the Beginner Plus option is on' },
+		{ displayName: 'License Count', name: 'licenseCount', type: 'number', default: 1, typeOptions: { minValue: 0 } },
+		{ displayName: 'On Trial', name: 'isOnTrial', type: 'boolean', default: false, description: 'Whether the organization is on a trial' },
+		{ displayName: 'Package', name: 'package', type: 'options', options: packageOptions, default: 'business' },
+	]),
+	optionsCollection(),
 ]);
 
 interface Prepared {

@@ -1,10 +1,18 @@
 import { NodeApiError, type IDataObject, type IExecuteFunctions, type INodeProperties, type JsonObject } from 'n8n-workflow';
 
-import { checkDomain, invalidInput, readDomain, readEmail, readInteger, readText, toList } from '../../helpers/validate';
+import { checkDomain, toList } from '../../helpers/validate';
+import { invalidInput, readDomain, readEmail, readInteger, readText } from '../parameters';
 import { essentialsRequest } from '../../transport/essentials';
 import type { CallOptions } from '../../transport/request';
-import { forOperation, orgDomainField } from '../common';
+import type { OperationOption } from '../operation';
+import { fieldsCollection, forOperation, optionsCollection, orgDomainField } from '../descriptions';
 import { checkPackage, orgAttributeFields, orgAttributes, packageOptions } from './fields';
+
+export const option: OperationOption = {
+	name: 'Create',
+	action: 'Create an organization',
+	description: 'Create a child organization of a partner',
+};
 
 export const description: INodeProperties[] = forOperation('organization', 'create', [
 	orgDomainField({
@@ -38,24 +46,18 @@ export const description: INodeProperties[] = forOperation('organization', 'crea
 		default: 'business',
 	},
 	{ displayName: 'User Licenses', name: 'userLicenses', type: 'number', default: 10, typeOptions: { minValue: 1 } },
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			...orgAttributeFields.filter((field) => field.name !== 'name' && field.name !== 'userLicenses'),
-			{
-				displayName: 'Other Domains',
-				name: 'otherDomains',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. example.co.uk, example.de',
-				description: 'Comma-separated domains the organization also owns',
-			},
-		],
-	},
+	fieldsCollection('additionalFields', [
+		...orgAttributeFields.filter((field) => field.name !== 'name' && field.name !== 'userLicenses'),
+		{
+			displayName: 'Other Domains',
+			name: 'otherDomains',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. example.co.uk, example.de',
+			description: 'Comma-separated domains the organization also owns',
+		},
+	]),
+	optionsCollection(),
 ]);
 
 interface Prepared {

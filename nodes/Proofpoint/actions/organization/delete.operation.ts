@@ -2,10 +2,19 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { essentialsRequest } from '../../transport/essentials';
 import type { CallOptions } from '../../transport/request';
-import { forOperation, orgDomainField, readOrgDomain } from '../common';
+import type { OperationOption } from '../operation';
+import { forOperation, optionsCollection, orgDomainField } from '../descriptions';
+import { readOrgDomain } from '../parameters';
+
+export const option: OperationOption = {
+	name: 'Delete',
+	action: 'Delete an organization',
+	description: 'Delete a child organization with its users and domains',
+};
 
 export const description: INodeProperties[] = forOperation('organization', 'delete', [
 	orgDomainField({ description: 'A domain of the organization to delete, with all its users and domains' }),
+	optionsCollection(),
 ]);
 
 export const prepare = readOrgDomain;

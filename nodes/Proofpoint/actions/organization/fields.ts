@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { checkInteger, invalidInput, readText } from '../../helpers/validate';
+import { checkInteger } from '../../helpers/validate';
+import { invalidInput, readText } from '../parameters';
 
 export const PACKAGES = ['beginner', 'business', 'advanced', 'professional'];
 

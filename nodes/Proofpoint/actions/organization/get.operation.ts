@@ -2,9 +2,17 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { essentialsObject } from '../../transport/essentials';
 import type { CallOptions } from '../../transport/request';
-import { forOperation, orgDomainField, readOrgDomain } from '../common';
+import type { OperationOption } from '../operation';
+import { forOperation, optionsCollection, orgDomainField } from '../descriptions';
+import { readOrgDomain } from '../parameters';
 
-export const description: INodeProperties[] = forOperation('organization', 'get', [orgDomainField()]);
+export const option: OperationOption = {
+	name: 'Get',
+	action: 'Get an organization',
+	description: 'Get an organization with its domains and package',
+};
+
+export const description: INodeProperties[] = forOperation('organization', 'get', [orgDomainField(), optionsCollection()]);
 
 export const prepare = readOrgDomain;
 

@@ -1,9 +1,16 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readDomain } from '../../helpers/validate';
+import { limitList, readDomain, readLimit } from '../parameters';
 import { essentialsList } from '../../transport/essentials';
 import type { CallOptions } from '../../transport/request';
-import { forOperation, limitList, orgDomainField, readLimit, returnAllAndLimit } from '../common';
+import type { OperationOption } from '../operation';
+import { forOperation, optionsCollection, orgDomainField, returnAllAndLimit } from '../descriptions';
+
+export const option: OperationOption = {
+	name: 'Get Many',
+	action: 'Get many organizations',
+	description: 'List the child organizations of a partner',
+};
 
 export const description: INodeProperties[] = forOperation('organization', 'getAll', [
 	orgDomainField({
@@ -11,6 +18,7 @@ export const description: INodeProperties[] = forOperation('organization', 'getA
 		description: 'A domain of the partner whose child organizations to list',
 	}),
 	...returnAllAndLimit(),
+	optionsCollection(),
 ]);
 
 interface Prepared {

@@ -2,19 +2,21 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { essentialsRequest } from '../../transport/essentials';
 import type { CallOptions } from '../../transport/request';
-import { forOperation, orgDomainField, readOrgDomain, requireChanges } from '../common';
+import type { OperationOption } from '../operation';
+import { fieldsCollection, forOperation, optionsCollection, orgDomainField } from '../descriptions';
+import { readOrgDomain, requireChanges } from '../parameters';
 import { orgAttributeFields, orgAttributes } from './fields';
+
+export const option: OperationOption = {
+	name: 'Update',
+	action: 'Update an organization',
+	description: "Change an organization's details",
+};
 
 export const description: INodeProperties[] = forOperation('organization', 'update', [
 	orgDomainField(),
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: orgAttributeFields,
-	},
+	fieldsCollection('updateFields', orgAttributeFields),
+	optionsCollection(),
 ]);
 
 interface Prepared {

@@ -2,8 +2,16 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { essentialsRequest } from '../../transport/essentials';
 import type { CallOptions } from '../../transport/request';
-import { forOperation, orgDomainField, readOrgDomain } from '../common';
+import type { OperationOption } from '../operation';
+import { forOperation, optionsCollection, orgDomainField } from '../descriptions';
+import { readOrgDomain } from '../parameters';
 import { checkPackage, packageOptions } from './fields';
+
+export const option: OperationOption = {
+	name: 'Update Package',
+	action: 'Update an organization package',
+	description: "Change an organization's licensing package",
+};
 
 export const description: INodeProperties[] = forOperation('organization', 'updatePackage', [
 	orgDomainField(),
@@ -29,6 +37,7 @@ export const description: INodeProperties[] = forOperation('organization', 'upda
 		default: false,
 		description: 'Whether the trial is extended',
 	},
+	optionsCollection(),
 ]);
 
 interface Prepared {

@@ -3,29 +3,30 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { typedUser } from '../../helpers/coerce';
 import { essentialsRequest } from '../../transport/essentials';
 import type { CallOptions } from '../../transport/request';
-import { forOperation, orgDomainField, userEmailField } from '../common';
+import type { OperationOption } from '../operation';
+import { fieldsCollection, forOperation, optionsCollection, orgDomainField, userEmailField } from '../descriptions';
 import { readOrgUser, userAttributeFields, userAttributes } from './fields';
+
+export const option: OperationOption = {
+	name: 'Create',
+	action: 'Create a user',
+	description: 'Add a user to an organization',
+};
 
 export const description: INodeProperties[] = forOperation('user', 'create', [
 	orgDomainField(),
 	userEmailField({ description: 'Primary email address of the new user' }),
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			...userAttributeFields,
-			{
-				displayName: 'Send Welcome Email',
-				name: 'sendWelcomeEmail',
-				type: 'boolean',
-				default: false,
-				description: 'Whether Proofpoint emails the user a welcome message (the organization must allow it too)',
-			},
-		],
-	},
+	fieldsCollection('additionalFields', [
+		...userAttributeFields,
+		{
+			displayName: 'Send Welcome Email',
+			name: 'sendWelcomeEmail',
+			type: 'boolean',
+			default: false,
+			description: 'Whether Proofpoint emails the user a welcome message (the organization must allow it too)',
+		},
+	]),
+	optionsCollection(),
 ]);
 
 interface Prepared {

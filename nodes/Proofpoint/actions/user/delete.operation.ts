@@ -2,10 +2,17 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { essentialsRequest } from '../../transport/essentials';
 import type { CallOptions } from '../../transport/request';
-import { forOperation, orgDomainField, userEmailField } from '../common';
+import type { OperationOption } from '../operation';
+import { forOperation, optionsCollection, orgDomainField, userEmailField } from '../descriptions';
 import { readOrgUser, type OrgUser } from './fields';
 
-export const description: INodeProperties[] = forOperation('user', 'delete', [orgDomainField(), userEmailField()]);
+export const option: OperationOption = {
+	name: 'Delete',
+	action: 'Delete a user',
+	description: 'Remove a user from an organization',
+};
+
+export const description: INodeProperties[] = forOperation('user', 'delete', [orgDomainField(), userEmailField(), optionsCollection()]);
 
 export const prepare = readOrgUser;
 

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { ESSENTIALS_USER_TYPES } from '../../types';
-import { invalidInput, readDomain, readEmail, readEmailList, readText, toList } from '../../helpers/validate';
+import { toList } from '../../helpers/validate';
+import { invalidInput, readDomain, readEmail, readEmailList, readText } from '../parameters';
 
 export interface OrgUser {
 	domain: string;

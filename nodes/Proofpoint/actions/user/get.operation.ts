@@ -3,10 +3,17 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { typedUser } from '../../helpers/coerce';
 import { essentialsObject } from '../../transport/essentials';
 import type { CallOptions } from '../../transport/request';
-import { forOperation, orgDomainField, userEmailField } from '../common';
+import type { OperationOption } from '../operation';
+import { forOperation, optionsCollection, orgDomainField, userEmailField } from '../descriptions';
 import { readOrgUser, type OrgUser } from './fields';
 
-export const description: INodeProperties[] = forOperation('user', 'get', [orgDomainField(), userEmailField()]);
+export const option: OperationOption = {
+	name: 'Get',
+	action: 'Get a user',
+	description: 'Get a user by primary email',
+};
+
+export const description: INodeProperties[] = forOperation('user', 'get', [orgDomainField(), userEmailField(), optionsCollection()]);
 
 export const prepare = readOrgUser;
 

@@ -1,11 +1,18 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { asBoolean, typedUser } from '../../helpers/coerce';
-import { readDomain } from '../../helpers/validate';
+import { readDomain, readLimit } from '../parameters';
 import { essentialsList } from '../../transport/essentials';
 import type { CallOptions } from '../../transport/request';
-import { forOperation, orgDomainField, readLimit, returnAllAndLimit } from '../common';
+import type { OperationOption } from '../operation';
+import { forOperation, optionsCollection, orgDomainField, returnAllAndLimit } from '../descriptions';
 import { userTypeOptions } from './fields';
+
+export const option: OperationOption = {
+	name: 'Get Many',
+	action: 'Get many users',
+	description: 'List the users of an organization',
+};
 
 export const description: INodeProperties[] = forOperation('user', 'getAll', [
 	orgDomainField(),
@@ -38,6 +45,7 @@ export const description: INodeProperties[] = forOperation('user', 'getAll', [
 			},
 		],
 	},
+	optionsCollection(),
 ]);
 
 interface Prepared {

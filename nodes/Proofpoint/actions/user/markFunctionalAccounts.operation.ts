@@ -17,17 +17,28 @@ import {
 	type FunctionalAccountsPlan,
 	type PlannedFunctionalAccountChange,
 } from '../../helpers/functionalAccounts';
-import { readEmailList, toList } from '../../helpers/validate';
+import { toList } from '../../helpers/validate';
+import { callOptions, readEmailList, readOrgDomain } from '../parameters';
 import { essentialsList, essentialsRequest } from '../../transport/essentials';
 import type { CallOptions } from '../../transport/request';
-import { callOptions, forOperation, optionsCollection, orgDomainField, readOrgDomain } from '../common';
+import type { OperationOption } from '../operation';
+import { forOperation, optionsCollection, orgDomainField } from '../descriptions';
 import type { EssentialsUser } from '../../types';
 import { userTypeOptions } from './fields';
 
 export const DEFAULT_CONCURRENCY = 10;
 
+// The editor shows the plan's own guard defaults (n8n's lint takes a plain name as a default, not a member).
+const { minMatchShare: defaultMinMatchShare, maxChanges: defaultMaxChanges, maxChangeShare: defaultMaxChangeShare } = DEFAULT_GUARD;
+
 /** Gap between the start of each concurrent update worker, larger than the CPU time of one request. */
 const STAGGER_MS = 5;
+
+export const option: OperationOption = {
+	name: 'Mark Functional Accounts From HR List',
+	action: 'Mark functional accounts from an HR list',
+	description: 'Users no active employee owns stop consuming licenses: previewable, bounded, idempotent',
+};
 
 export const description: INodeProperties[] = forOperation('user', 'markFunctionalAccounts', [
 	{
@@ -102,7 +113,7 @@ export const description: INodeProperties[] = forOperation('user', 'markFunction
 			displayName: 'Concurrency',
 			name: 'concurrency',
 			type: 'number',
-			default: 10,
+			default: DEFAULT_CONCURRENCY,
 			typeOptions: { minValue: 1, maxValue: 32 },
 			description: 'How many users are updated at the same time',
 		},
@@ -110,7 +121,7 @@ export const description: INodeProperties[] = forOperation('user', 'markFunction
 			displayName: 'Maximum Change Share',
 			name: 'maxChangeShare',
 			type: 'number',
-			default: 0.1,
+			default: defaultMaxChangeShare,
 			typeOptions: { minValue: 0, maxValue: 1, numberPrecision: 2 },
 			description:
 				'Refuse when the plan would change more than this share (0–1) of the in-scope users; 0 turns the check off',
@@ -119,7 +130,7 @@ export const description: INodeProperties[] = forOperation('user', 'markFunction
 			displayName: 'Maximum Changes',
 			name: 'maxChanges',
 			type: 'number',
-			default: 100,
+			default: defaultMaxChanges,
 			typeOptions: { minValue: 0 },
 			description: 'Refuse when the plan would change more users than this; 0 turns the check off',
 		},
@@ -127,7 +138,7 @@ export const description: INodeProperties[] = forOperation('user', 'markFunction
 			displayName: 'Minimum Match Share',
 			name: 'minMatchShare',
 			type: 'number',
-			default: 0.5,
+			default: defaultMinMatchShare,
 			typeOptions: { minValue: 0, maxValue: 1, numberPrecision: 2 },
 			description:
 				'Refuse when fewer than this share (0–1) of the in-scope users are found in the HR list at all, the sign of a wrong email field; 0 turns the check off',
@@ -155,9 +166,9 @@ function readPlanInputs(context: IExecuteFunctions, items: INodeExecutionData[])
 	let guard;
 	try {
 		guard = resolveGuard({
-			minMatchShare: (options.minMatchShare as number | undefined) ?? DEFAULT_GUARD.minMatchShare,
-			maxChanges: (options.maxChanges as number | undefined) ?? DEFAULT_GUARD.maxChanges,
-			maxChangeShare: (options.maxChangeShare as number | undefined) ?? DEFAULT_GUARD.maxChangeShare,
+			minMatchShare: options.minMatchShare as number | undefined,
+			maxChanges: options.maxChanges as number | undefined,
+			maxChangeShare: options.maxChangeShare as number | undefined,
 		});
 	} catch (error) {
 		refuse(context, (error as Error).message, 'Fix the option under Options; no request was sent.');

@@ -3,20 +3,22 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { typedUser } from '../../helpers/coerce';
 import { essentialsObject, essentialsRequest } from '../../transport/essentials';
 import type { CallOptions } from '../../transport/request';
-import { forOperation, orgDomainField, requireChanges, userEmailField } from '../common';
+import type { OperationOption } from '../operation';
+import { fieldsCollection, forOperation, optionsCollection, orgDomainField, userEmailField } from '../descriptions';
+import { requireChanges } from '../parameters';
 import { readOrgUser, userAttributeFields, userAttributes } from './fields';
+
+export const option: OperationOption = {
+	name: 'Update',
+	action: 'Update a user',
+	description: 'Change type (e.g. functional account), state, names, aliases or sender lists',
+};
 
 export const description: INodeProperties[] = forOperation('user', 'update', [
 	orgDomainField(),
 	userEmailField(),
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: userAttributeFields,
-	},
+	fieldsCollection('updateFields', userAttributeFields),
+	optionsCollection(),
 ]);
 
 interface Prepared {

@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { simplifyVap } from '../../helpers/people';
 import type { CallOptions } from '../../transport/request';
+import type { OperationOption } from '../operation';
 import { fetchPeople, peopleDescription, preparePeople, type PeopleEndpoint, type PeoplePrepared } from '../people';
 
 const VAP: PeopleEndpoint = {
@@ -9,18 +10,16 @@ const VAP: PeopleEndpoint = {
 	path: 'vap',
 	totalKey: 'totalVapUsers',
 	maxPageSize: 1000,
-	defaultPageSize: 1000,
 	simplify: simplifyVap,
 };
 
-export const description: INodeProperties[] = peopleDescription(VAP, 'Very Attacked Person', {
-	displayName: 'Page Size',
-	name: 'pageSize',
-	type: 'number',
-	default: 1000,
-	typeOptions: { minValue: 1, maxValue: 1000 },
-	description: 'Entries per request (at most 1000). Each request counts against the quota of 50 a day, so larger pages spend fewer.',
-});
+export const option: OperationOption = {
+	name: 'Get Many',
+	action: 'Get many very attacked people',
+	description: 'List the most attacked people in the TAP People API (50 requests a day)',
+};
+
+export const description: INodeProperties[] = peopleDescription(VAP, 'Very Attacked Person');
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): PeoplePrepared {
 	return preparePeople(this, itemIndex, VAP);

@@ -1,26 +1,7 @@
-import type { INodeProperties } from 'n8n-workflow';
-
+import { resourceDescription } from '../descriptions';
 import type { ResourceOperations } from '../operation';
 import * as getAll from './getAll.operation';
 
 export const operations: ResourceOperations = { getAll };
 
-export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['vap'] } },
-		options: [
-			{
-				name: 'Get Many',
-				value: 'getAll',
-				action: 'Get many very attacked people',
-				description: 'List the most attacked people in the TAP People API (50 requests a day)',
-			},
-		],
-		default: 'getAll',
-	},
-	...getAll.description,
-];
+export const description = resourceDescription('vap', operations, 'getAll');

@@ -1,13 +1,6 @@
-import {
-	NodeOperationError,
-	type IDataObject,
-	type IDisplayOptions,
-	type IExecuteFunctions,
-	type INodeProperties,
-} from 'n8n-workflow';
+import type { IDisplayOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { readDomain, readInteger } from '../helpers/validate';
-import type { CallOptions } from '../transport/request';
+import type { Operation, ResourceOperations } from './operation';
 
 /** Shows each property only for the given resource and operation (nodes-base's helper is not importable). */
 export function forOperation(
@@ -23,6 +16,33 @@ export function forOperation(
 		};
 		return { ...property, displayOptions: { ...property.displayOptions, show } };
 	});
+}
+
+/**
+ * A resource's Operation selector, built from each operation's `option`, followed by every
+ * operation's parameters: adding an operation to a resource is adding it to `operations`.
+ */
+export function resourceDescription(
+	resource: string,
+	operations: ResourceOperations,
+	defaultOperation: string,
+): INodeProperties[] {
+	const entries = Object.entries(operations) as Array<[string, Operation]>;
+	const options: INodePropertyOptions[] = entries
+		.map(([value, { option }]) => ({ name: option.name, value, action: option.action, description: option.description }))
+		.sort((a, b) => a.name.localeCompare(b.name));
+	return [
+		{
+			displayName: 'Operation',
+			name: 'operation',
+			type: 'options',
+			noDataExpression: true,
+			displayOptions: { show: { resource: [resource] } },
+			options,
+			default: defaultOperation,
+		},
+		...entries.flatMap(([, operation]) => operation.description),
+	];
 }
 
 export function orgDomainField(overrides: Partial<INodeProperties> = {}): INodeProperties {
@@ -72,6 +92,16 @@ export function returnAllAndLimit(maxLimit?: number): INodeProperties[] {
 	];
 }
 
+const FIELD_COLLECTIONS = {
+	additionalFields: 'Additional Fields',
+	updateFields: 'Update Fields',
+} as const;
+
+/** The Additional Fields of a create, or the Update Fields of an update: optional attributes, each added on its own. */
+export function fieldsCollection(name: keyof typeof FIELD_COLLECTIONS, options: INodeProperties[]): INodeProperties {
+	return { displayName: FIELD_COLLECTIONS[name], name, type: 'collection', placeholder: 'Add Field', default: {}, options };
+}
+
 export const DEFAULT_TIMEOUT_MS = 30000;
 
 export const requestTimeoutOption: INodeProperties = {
@@ -83,6 +113,7 @@ export const requestTimeoutOption: INodeProperties = {
 	description: 'How long to wait for each answer from Proofpoint, in milliseconds, before giving up',
 };
 
+/** The Options collection: the operation's own options, and Request Timeout, which every operation reads. */
 export function optionsCollection(extra: INodeProperties[] = []): INodeProperties {
 	return {
 		displayName: 'Options',
@@ -92,37 +123,4 @@ export function optionsCollection(extra: INodeProperties[] = []): INodePropertie
 		default: {},
 		options: [...extra, requestTimeoutOption].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	};
-}
-
-/** The item's transport options; a Request Timeout that is not a whole number of at least 1,000 ms is refused. */
-export function callOptions(context: IExecuteFunctions, itemIndex: number): CallOptions {
-	const timeout = readInteger(context, itemIndex, 'options.requestTimeout', 'Request Timeout', 1000, 3600000, DEFAULT_TIMEOUT_MS);
-	return { itemIndex, timeoutMs: timeout };
-}
-
-export const MAX_LIMIT = 1000000;
-
-/** Return All → undefined; otherwise the validated Limit. */
-export function readLimit(context: IExecuteFunctions, itemIndex: number): number | undefined {
-	if (context.getNodeParameter('returnAll', itemIndex, false)) return undefined;
-	return readInteger(context, itemIndex, 'limit', 'Limit', 1, MAX_LIMIT, 50);
-}
-
-/** n8n's Limit semantics for an API without paging: everything, or the first `limit`. */
-export function limitList<T>(list: T[], limit: number | undefined): T[] {
-	return limit === undefined ? list : list.slice(0, limit);
-}
-
-/** The `domain` parameter every Essentials operation addresses its organization with. */
-export function readOrgDomain(this: IExecuteFunctions, itemIndex: number): string {
-	return readDomain(this, itemIndex, 'domain', 'Organization Domain');
-}
-
-/** Update operations refuse to send a request that would change nothing. */
-export function requireChanges(context: IExecuteFunctions, itemIndex: number, changes: IDataObject): void {
-	if (Object.keys(changes).length > 0) return;
-	throw new NodeOperationError(context.getNode(), `Item ${itemIndex}: Update Fields is empty`, {
-		itemIndex,
-		description: 'Add at least one field to change under Update Fields.',
-	});
 }

@@ -1,4 +1,4 @@
-const { pageSizeFor, pagesNeeded, shouldFetchPage } = require('../../dist/nodes/Proofpoint/helpers/peoplePaging');
+const { pageSizeFor, pagesNeeded, shouldFetchPage } = require('../../dist/nodes/Proofpoint/transport/paging');
 
 /** Replays the node's loop without HTTP: the pages it would ask for, given the total the API reports. */
 function pagesAskedFor({ total, configuredPageSize, limit, reportsTotal = true }) {

@@ -1,0 +1,111 @@
+import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+
+import { checkDomain, checkEmail, checkInteger, checkText, toList, type Checked } from '../helpers/validate';
+import type { CallOptions } from '../transport/request';
+import { DEFAULT_TIMEOUT_MS } from './descriptions';
+
+/** The error for one item's field: the item, the field, what is wrong and how to fix it. */
+export function invalidInput(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	field: string,
+	problem: string,
+	fix?: string,
+): NodeOperationError {
+	return new NodeOperationError(context.getNode(), `Item ${itemIndex}: ${field} ${problem}`, {
+		itemIndex,
+		description: fix ?? `Fix "${field}" for item ${itemIndex}; no request was sent for it.`,
+	});
+}
+
+/** A checked value, or the item's error for the field. */
+export function valueOrRefuse<T>(context: IExecuteFunctions, itemIndex: number, field: string, result: Checked<T>, fix?: string): T {
+	if ('problem' in result) throw invalidInput(context, itemIndex, field, result.problem, fix);
+	return result.value;
+}
+
+/** A free-text value of an item's field (from a collection), or the item's error. */
+export function readText(context: IExecuteFunctions, itemIndex: number, value: unknown, field: string): string {
+	return valueOrRefuse(context, itemIndex, field, checkText(value));
+}
+
+function read<T>(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	name: string,
+	field: string,
+	check: (value: unknown) => Checked<T>,
+): T {
+	return valueOrRefuse(context, itemIndex, field, check(context.getNodeParameter(name, itemIndex, '')));
+}
+
+export function readDomain(context: IExecuteFunctions, itemIndex: number, name: string, field: string): string {
+	return read(context, itemIndex, name, field, checkDomain);
+}
+
+export function readEmail(context: IExecuteFunctions, itemIndex: number, name: string, field: string): string {
+	return read(context, itemIndex, name, field, checkEmail);
+}
+
+/** Every entry of a list field must be an email address (or a *@domain pattern where allowed). */
+export function readEmailList(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	value: unknown,
+	field: string,
+	allowWildcardDomain = false,
+): string[] {
+	return toList(value).map((entry) => {
+		const wildcard = allowWildcardDomain && entry.startsWith('*@');
+		const result = wildcard ? checkDomain(entry.slice(2)) : checkEmail(entry);
+		if ('problem' in result) throw invalidInput(context, itemIndex, field, `entry ${result.problem}`);
+		return wildcard ? `*@${result.value}` : result.value;
+	});
+}
+
+export function readInteger(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	name: string,
+	field: string,
+	min: number,
+	max: number,
+	fallback?: number,
+): number {
+	return read(context, itemIndex, name, field, (value) =>
+		checkInteger(value === '' && fallback !== undefined ? fallback : value, min, max),
+	);
+}
+
+/** The item's transport options; a Request Timeout that is not a whole number of at least 1,000 ms is refused. */
+export function callOptions(context: IExecuteFunctions, itemIndex: number): CallOptions {
+	const timeout = readInteger(context, itemIndex, 'options.requestTimeout', 'Request Timeout', 1000, 3600000, DEFAULT_TIMEOUT_MS);
+	return { itemIndex, timeoutMs: timeout };
+}
+
+export const MAX_LIMIT = 1000000;
+
+/** Return All → undefined; otherwise the validated Limit. */
+export function readLimit(context: IExecuteFunctions, itemIndex: number): number | undefined {
+	if (context.getNodeParameter('returnAll', itemIndex, false)) return undefined;
+	return readInteger(context, itemIndex, 'limit', 'Limit', 1, MAX_LIMIT, 50);
+}
+
+/** n8n's Limit semantics for an API without paging: everything, or the first `limit`. */
+export function limitList<T>(list: T[], limit: number | undefined): T[] {
+	return limit === undefined ? list : list.slice(0, limit);
+}
+
+/** The `domain` parameter every Essentials operation addresses its organization with. */
+export function readOrgDomain(this: IExecuteFunctions, itemIndex: number): string {
+	return readDomain(this, itemIndex, 'domain', 'Organization Domain');
+}
+
+/** Update operations refuse to send a request that would change nothing. */
+export function requireChanges(context: IExecuteFunctions, itemIndex: number, changes: IDataObject): void {
+	if (Object.keys(changes).length > 0) return;
+	throw new NodeOperationError(context.getNode(), `Item ${itemIndex}: Update Fields is empty`, {
+		itemIndex,
+		description: 'Add at least one field to change under Update Fields.',
+	});
+}
