@@ -8,14 +8,47 @@ const SANDBOX_CREDENTIALS = Object.freeze({
 		readOnly: Object.freeze({ apiUser: 'readonly@acme.example', apiKey: 'sandbox-readonly-key' }),
 	}),
 	tap: Object.freeze({ principal: 'sandbox-principal', secret: 'sandbox-tap-secret' }),
+	// Essentials Threat API integration keys (HTTP Basic: API key / API key secret).
+	essentialsThreat: Object.freeze({
+		partner: Object.freeze({
+			apiKey: 'sandbox-threat-partner-key',
+			apiKeySecret: 'sandbox-threat-partner-secret',
+		}),
+		acme: Object.freeze({
+			apiKey: 'sandbox-threat-acme-key',
+			apiKeySecret: 'sandbox-threat-acme-secret',
+		}),
+		pending: Object.freeze({
+			apiKey: 'sandbox-threat-pending-key',
+			apiKeySecret: 'sandbox-threat-pending-secret',
+		}),
+	}),
 });
 
-/** The tenant's key table: API user (lower case) → key, TAP principal → secret. */
+// What each integration key may read: its org, with or without the org's children, and whether it is
+// still waiting to become active (a new key takes up to 30 minutes; the sandbox makes it exactly 30).
+const THREAT_KEY_SCOPES = {
+	partner: { org: 'partner.example', children: true, activeAfterMs: 0 },
+	acme: { org: 'acme.example', children: false, activeAfterMs: 0 },
+	pending: { org: 'acme.example', children: false, activeAfterMs: 30 * 60 * 1000 },
+};
+
+function threatKeyTable() {
+	const table = {};
+	for (const [name, { apiKey, apiKeySecret }] of Object.entries(
+		SANDBOX_CREDENTIALS.essentialsThreat,
+	)) {
+		table[apiKey] = { name, secret: apiKeySecret, ...THREAT_KEY_SCOPES[name] };
+	}
+	return table;
+}
+
+/** The tenant's key table: API user (lower case) → key, TAP principal → secret, threat API key → scope. */
 function credentialTable(essentialsLogins) {
 	const essentials = {};
 	for (const { apiUser, apiKey } of essentialsLogins) essentials[apiUser.toLowerCase()] = apiKey;
 	const { principal, secret } = SANDBOX_CREDENTIALS.tap;
-	return { essentials, tap: { [principal]: secret } };
+	return { essentials, tap: { [principal]: secret }, essentialsThreat: threatKeyTable() };
 }
 
 /** Request headers for an Essentials login, e.g. essentialsHeaders(SANDBOX_CREDENTIALS.essentials.partner). */
@@ -27,4 +60,18 @@ const tapBasicAuth = ({ principal, secret } = SANDBOX_CREDENTIALS.tap) => ({
 	password: secret,
 });
 
-module.exports = { SANDBOX_CREDENTIALS, credentialTable, essentialsHeaders, tapBasicAuth };
+/** An Essentials Threat API key as a Basic-auth pair, e.g. essentialsThreatAuth(SANDBOX_CREDENTIALS.essentialsThreat.partner). */
+const essentialsThreatAuth = (
+	{ apiKey, apiKeySecret } = SANDBOX_CREDENTIALS.essentialsThreat.partner,
+) => ({
+	username: apiKey,
+	password: apiKeySecret,
+});
+
+module.exports = {
+	SANDBOX_CREDENTIALS,
+	credentialTable,
+	essentialsHeaders,
+	tapBasicAuth,
+	essentialsThreatAuth,
+};

@@ -1,11 +1,18 @@
 'use strict';
 
 const { startSandbox } = require('./sandbox');
-const { SANDBOX_CREDENTIALS, essentialsHeaders, tapBasicAuth } = require('./credentials');
+const {
+	SANDBOX_CREDENTIALS,
+	essentialsHeaders,
+	tapBasicAuth,
+	essentialsThreatAuth,
+} = require('./credentials');
 const { generateTenant } = require('./generate-tenant');
 const { demoTenant, DEMO } = require('./demo-tenant');
 const { FAULT_MODES } = require('./faults');
 const { ESSENTIALS_STACKS } = require('./tenant');
+const { KINDS: THREAT_EVENT_KINDS, SIEM_DEFAULTS } = require('./threat-events');
+const urldefense = require('./urldefense');
 
 module.exports = {
 	startSandbox,
@@ -17,4 +24,8 @@ module.exports = {
 	ESSENTIALS_STACKS,
 	essentialsHeaders,
 	tapBasicAuth,
+	essentialsThreatAuth,
+	THREAT_EVENT_KINDS,
+	SIEM_DEFAULTS,
+	urldefense,
 };

@@ -7,11 +7,16 @@ const { createThrottle } = require('./throttle');
 const { buildPeople } = require('./tap-people');
 const { demoTenant } = require('./demo-tenant');
 const { ESSENTIALS_STACKS, findOrgRecord, findUser } = require('./tenant');
+const { createThreatEvents } = require('./threat-events');
+const urldefense = require('./urldefense');
 const essentials = require('./essentials');
+const essentialsThreat = require('./essentials-threat');
 const tap = require('./tap');
 
-const APIS = { essentials, tap };
+const APIS = { essentials, essentialsThreat, tap };
 const ESSENTIALS_PREFIX = new RegExp(`^/(${ESSENTIALS_STACKS.join('|')})/api/v1(?=/|$)`);
+// The Essentials Threat API's hosts are us-siem.… and eu-siem.…: here, path prefixes.
+const THREAT_PREFIX = /^\/(us|eu)-siem(?=\/|$)/;
 const NOBODY = { principal: undefined, ok: false };
 
 function safeDecode(segment) {
@@ -22,28 +27,33 @@ function safeDecode(segment) {
 	}
 }
 
+function apiOf(rawPath) {
+	const stack = ESSENTIALS_PREFIX.exec(rawPath);
+	if (stack) return { api: 'essentials', stack: stack[1], region: null, prefix: stack[0] };
+	const region = THREAT_PREFIX.exec(rawPath);
+	if (region) return { api: 'essentialsThreat', stack: null, region: region[1], prefix: region[0] };
+	const api = /^\/v2(\/|$)/.test(rawPath) ? 'tap' : null;
+	return { api, stack: null, region: null, prefix: '' };
+}
+
 /** Where a request goes: api, stack, decoded path segments (empty ones dropped: trailing slashes work). */
 function routeOf(req) {
 	const queryAt = req.url.indexOf('?');
 	const rawPath = queryAt < 0 ? req.url : req.url.slice(0, queryAt);
-	const query = Object.fromEntries(
-		new URLSearchParams(queryAt < 0 ? '' : req.url.slice(queryAt + 1)),
-	);
-	const prefix = ESSENTIALS_PREFIX.exec(rawPath);
-	const api = prefix ? 'essentials' : /^\/v2(\/|$)/.test(rawPath) ? 'tap' : null;
-	const segments = rawPath
-		.slice(prefix ? prefix[0].length : 0)
-		.split('/')
-		.filter(Boolean)
-		.map(safeDecode);
+	// `params` keeps repeated parameters (threatStatus=active&threatStatus=cleared); `query` the last of each.
+	const params = new URLSearchParams(queryAt < 0 ? '' : req.url.slice(queryAt + 1));
+	const { api, stack, region, prefix } = apiOf(rawPath);
+	const segments = rawPath.slice(prefix.length).split('/').filter(Boolean).map(safeDecode);
 	return {
 		api,
-		stack: prefix ? prefix[1] : null,
+		stack,
+		region,
+		params,
+		query: Object.fromEntries(params),
 		method: req.method,
 		rawPath,
 		path: `/${segments.join('/')}`,
 		segments,
-		query,
 	};
 }
 
@@ -57,11 +67,14 @@ async function startSandbox(options = {}) {
 		now: () => Date.now(),
 		vapCount: 150,
 		topClickerCount: 60,
+		siem: {},
 		...options,
+		essentialsThreatLimit: { perMinute: 120, ...options.essentialsThreatLimit },
 	};
 	const tenant = settings.tenant ?? demoTenant();
 	let clockOffset = 0;
 	const clock = () => settings.now() + clockOffset;
+	const startedAt = clock();
 	const faults = createFaults(settings.faults);
 	const requests = [];
 	const timers = new Set();
@@ -72,6 +85,9 @@ async function startSandbox(options = {}) {
 		endpointShape: settings.endpointShape,
 		essentialsUrl: (stack) => `${sb.url}/${stack}/api/v1`,
 		throttle: createThrottle(clock),
+		burstThrottle: createThrottle(clock, 60 * 1000),
+		essentialsThreatLimit: settings.essentialsThreatLimit,
+		threatEvents: createThreatEvents({ siem: settings.siem, tenant, anchor: startedAt, clock }),
 		people: buildPeople({
 			vapCount: settings.vapCount,
 			topClickerCount: settings.topClickerCount,
@@ -101,10 +117,10 @@ async function startSandbox(options = {}) {
 	async function onRequest(req, res) {
 		const arrived = performance.now();
 		const raw = await readBody(req);
-		const request = { ...routeOf(req), ...parseBody(raw) };
+		const request = { ...routeOf(req), ...parseBody(raw), bodyBytes: Buffer.byteLength(raw) };
 		const api = APIS[request.api];
-		const caller = api ? api.identify(tenant, req.headers) : NOBODY;
-		const { stack, method, rawPath, path, query, body } = request;
+		const caller = api ? api.identify(tenant, req.headers, { clock, startedAt, request }) : NOBODY;
+		const { stack, region, method, rawPath, path, query, body } = request;
 		const record = {
 			api: request.api,
 			stack,
@@ -118,6 +134,7 @@ async function startSandbox(options = {}) {
 			status: null,
 			fault: null,
 		};
+		if (region) record.region = region;
 		requests.push(record);
 
 		// Faults are decided before the request is handled, so a faulted request changes nothing.
@@ -156,6 +173,7 @@ async function startSandbox(options = {}) {
 			return sb.url;
 		},
 		essentialsUrl: (stack = 'us1') => ctx.essentialsUrl(stack),
+		essentialsThreatUrl: (region = 'us') => `${sb.url}/${region}-siem`,
 		requests,
 		clearRequests: () => {
 			requests.length = 0;
@@ -174,6 +192,12 @@ async function startSandbox(options = {}) {
 		advanceTime: (ms) => {
 			clockOffset += ms;
 		},
+		setTime: (time) => {
+			clockOffset = (typeof time === 'number' ? time : Date.parse(time)) - settings.now();
+		},
+		now: clock,
+		siem: ctx.threatEvents.api,
+		urls: urldefense,
 		close: async () => {
 			for (const timer of timers) clearTimeout(timer);
 			timers.clear();

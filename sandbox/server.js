@@ -29,19 +29,31 @@ async function main() {
 	process.once('SIGINT', stop);
 	process.once('SIGTERM', stop);
 
-	const { essentials, tap } = SANDBOX_CREDENTIALS;
+	const { essentials, tap, essentialsThreat } = SANDBOX_CREDENTIALS;
+	const threatKeyNotes = {
+		partner: 'partner.example and its child orgs',
+		acme: 'acme.example only',
+		pending: 'acme.example, active 30 minutes after start',
+	};
 	const lines = [
 		`Proofpoint sandbox listening on ${sb.url} (demo tenant; fake credentials, sandbox only)`,
 		'',
 		'Essentials base URLs:',
 		...ESSENTIALS_STACKS.map((stack) => `  ${stack}  ${sb.essentialsUrl(stack)}`),
 		`TAP base URL: ${sb.tapUrl}`,
+		'Essentials Threat API base URLs:',
+		...['us', 'eu'].map((region) => `  ${region}  ${sb.essentialsThreatUrl(region)}`),
 		'',
 		'Essentials credentials (X-User / X-Password):',
 		...Object.entries(essentials).map(
 			([role, login]) => `  ${role.padEnd(9)} ${login.apiUser} / ${login.apiKey}`,
 		),
 		`TAP credentials (Basic): ${tap.principal} / ${tap.secret}`,
+		'Essentials Threat API keys (Basic: API key / API key secret):',
+		...Object.entries(essentialsThreat).map(
+			([name, key]) =>
+				`  ${name.padEnd(9)} ${key.apiKey} / ${key.apiKeySecret} (${threatKeyNotes[name]})`,
+		),
 		'',
 		'Ctrl+C to stop.',
 	];

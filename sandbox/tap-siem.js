@@ -1,6 +1,6 @@
 'use strict';
 
-const { json, text } = require('./http');
+const { rawJson, text } = require('./http');
 const { DAY_MS } = require('./throttle');
 
 // Which event arrays each SIEM endpoint returns (reference §4).
@@ -42,14 +42,25 @@ function parseInterval(value) {
 	return { start, end: secondSpan !== undefined ? start + secondSpan : Date.parse(second) };
 }
 
+const TAP_RULES = {
+	timeParams: ['interval', 'sinceSeconds', 'sinceTime'],
+	lookBackMs: 7 * DAY_MS,
+	tooFar: TOO_FAR,
+};
+const THREAT_TYPES = ['url', 'attachment', 'messageText'];
+const THREAT_STATUSES = ['active', 'cleared', 'falsePositive'];
+
+const listing = (names) =>
+	names.length > 2
+		? `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`
+		: names.join(' or ');
+
 /** The window a SIEM query asks for: {start, end} or {error} (a plain-text 400 message). */
-function siemWindow(query, now) {
-	const given = ['interval', 'sinceSeconds', 'sinceTime'].filter(
-		(name) => query[name] !== undefined,
-	);
+function siemWindow(query, now, rules = TAP_RULES) {
+	const given = rules.timeParams.filter((name) => query[name] !== undefined);
 	// "Exactly one" is inferred [I].
 	if (given.length !== 1) {
-		return { error: 'Exactly one of interval, sinceSeconds or sinceTime is required' };
+		return { error: `Exactly one of ${listing(rules.timeParams)} is required` };
 	}
 	const minuteNow = Math.floor(now / 60000) * 60000;
 	let window;
@@ -67,23 +78,63 @@ function siemWindow(query, now) {
 		return { error: `Invalid ${given[0]}: ${query[given[0]]}` };
 	}
 	if (given[0] === 'interval' && window.end >= now) return { error: STILL_CURRENT };
-	if (window.start < now - 7 * DAY_MS) return { error: TOO_FAR };
+	if (window.start < now - rules.lookBackMs) return { error: rules.tooFar };
 	if (window.end - window.start < 30 * 1000) return { error: TOO_SHORT };
 	if (window.end - window.start > 60 * 60 * 1000) return { error: TOO_LONG };
 	return window;
 }
 
-/** A handler for one SIEM endpoint; the sandbox has no events, so every array is empty. */
-function siemEndpoint(name) {
-	return (ctx, request) => {
-		const window = siemWindow(request.query, ctx.clock());
-		if (window.error) return text(400, window.error);
-		// syslog is the API's default format; the sandbox answers it with an empty body (no events).
-		if (request.query.format !== 'json') return text(200, '');
-		const body = { queryEndTime: iso(window.end) };
-		for (const array of SIEM_ARRAYS[name]) body[array] = [];
-		return json(200, body);
+/** threatType and threatStatus, each possibly repeated: {threatType, threatStatus} or {error}. */
+function siemFilters(params) {
+	const threatType = params.getAll('threatType');
+	const threatStatus = params.getAll('threatStatus');
+	// The values are the documented ones, compared exactly; the 400 texts are the sandbox's own [I].
+	const badType = threatType.find((value) => !THREAT_TYPES.includes(value));
+	if (badType !== undefined) {
+		return { error: `Invalid threatType: ${badType}; use ${listing(THREAT_TYPES)}` };
+	}
+	const badStatus = threatStatus.find((value) => !THREAT_STATUSES.includes(value));
+	if (badStatus !== undefined) {
+		return { error: `Invalid threatStatus: ${badStatus}; use ${listing(THREAT_STATUSES)}` };
+	}
+	return {
+		threatType: threatType.length ? threatType : undefined,
+		threatStatus: threatStatus.length ? threatStatus : undefined,
 	};
 }
 
-module.exports = { SIEM_ARRAYS, siemWindow, siemEndpoint };
+/** A handler for one SIEM endpoint: the store's TAP events in the window, visible now. */
+function siemEndpoint(name) {
+	return (ctx, request) => {
+		const now = ctx.clock();
+		const window = siemWindow(request.query, now);
+		if (window.error) return text(400, window.error);
+		const filters = siemFilters(request.params);
+		if (filters.error) return text(400, filters.error);
+		// syslog is the API's default format; the sandbox answers it with an empty body.
+		if (request.query.format !== 'json') return text(200, '');
+		const events = ctx.threatEvents.select({
+			platform: 'tap',
+			kinds: SIEM_ARRAYS[name],
+			start: window.start,
+			end: window.end,
+			visibleAt: now,
+			...filters,
+		});
+		const body = JSON.stringify({ queryEndTime: iso(window.end), ...events });
+		// Real TAP sometimes labels its JSON text/plain (reference §4).
+		return ctx.threatEvents.answerAsPlainText()
+			? { status: 200, type: 'text/plain; charset=utf-8', body }
+			: rawJson(200, body);
+	};
+}
+
+module.exports = {
+	SIEM_ARRAYS,
+	TOO_SHORT,
+	STILL_CURRENT,
+	parseInterval,
+	siemWindow,
+	siemFilters,
+	siemEndpoint,
+};

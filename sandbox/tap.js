@@ -2,9 +2,12 @@
 
 const { text } = require('./http');
 const people = require('./tap-people');
+const intel = require('./tap-intel');
+const { urlDecode } = require('./tap-url-decode');
 const { SIEM_ARRAYS, siemEndpoint } = require('./tap-siem');
 
 // Rolling 24-hour pools (reference §2): clicks/permitted has its own, the other SIEM paths share one.
+// Routes without a pool are not throttled (campaign details and forensics: numbers unknown [?]).
 const ROUTES = [
 	{ path: '/v2/people/vap', pool: 'people/vap', limit: 50, handler: people.vap },
 	{
@@ -19,11 +22,46 @@ const ROUTES = [
 		limit: 1800,
 		handler: siemEndpoint(name),
 	})),
-];
+	{ path: '/v2/campaign/ids', pool: 'campaign/ids', limit: 50, handler: intel.campaignIds },
+	{ path: '/v2/campaign/:id', handler: intel.campaign },
+	{ path: '/v2/forensics', handler: intel.forensics },
+	{ path: '/v2/threat/summary/:id', handler: intel.threatSummary },
+	// The decoder takes unauthenticated calls too (reference §1: "MAY").
+	{
+		path: '/v2/url/decode',
+		method: 'POST',
+		pool: 'url/decode',
+		limit: 1800,
+		anonymous: true,
+		handler: urlDecode,
+	},
+].map((route) => ({ method: 'GET', ...route, parts: route.path.split('/').filter(Boolean) }));
 
-/** HTTP Basic: {principal, ok}. The secret is never returned. */
+/** Path parameters when the decoded segments fit the route (an id is one whole segment), else undefined. */
+function matchParts(parts, segments) {
+	if (parts.length !== segments.length) return undefined;
+	const params = {};
+	for (let i = 0; i < parts.length; i++) {
+		if (parts[i].startsWith(':')) params[parts[i].slice(1)] = segments[i];
+		else if (parts[i] !== segments[i]) return undefined;
+	}
+	return params;
+}
+
+function matchRoute(segments) {
+	for (const route of ROUTES) {
+		const params = matchParts(route.parts, segments);
+		if (params) return { route, params };
+	}
+	return {};
+}
+
+/** HTTP Basic: {principal, ok, anonymous}. The secret is never returned. */
 function identify(tenant, headers) {
-	const match = /^Basic\s+(\S+)$/i.exec(headers.authorization ?? '');
+	if (headers.authorization === undefined) {
+		return { principal: undefined, ok: false, anonymous: true };
+	}
+	const match = /^Basic\s+(\S+)$/i.exec(headers.authorization);
 	if (!match) return { principal: undefined, ok: false };
 	const decoded = Buffer.from(match[1], 'base64').toString('utf8');
 	const colon = decoded.indexOf(':');
@@ -36,23 +74,24 @@ function identify(tenant, headers) {
 }
 
 function handle(ctx, request, caller) {
-	if (!caller.ok) {
+	const { route, params } = matchRoute(request.segments);
+	if (!caller.ok && !(route?.anonymous && caller.anonymous)) {
 		return text(401, 'The request is not authorized: check the service principal and secret');
 	}
-	const route = ROUTES.find((candidate) => candidate.path === request.path);
 	if (!route) return text(404, `No such endpoint: ${request.path}`);
-	if (request.method !== 'GET') {
+	if (request.method !== route.method) {
 		return text(405, `Method ${request.method} not allowed on ${request.path}`);
 	}
 	// A 401 is not charged (no identity to charge it to); a 400 is, as the throttle counts queries [I].
 	// Answers of 429 are not charged either, so the pool frees up 24 h after its oldest counted request.
-	if (!ctx.throttle.take(`${caller.principal} ${route.pool}`, route.limit)) {
+	const who = caller.ok ? caller.principal : 'anonymous';
+	if (route.pool && !ctx.throttle.take(`${who} ${route.pool}`, route.limit)) {
 		return text(
 			429,
 			`Too many requests: the limit of ${route.limit} per rolling 24 hours for ${route.pool} is used up`,
 		);
 	}
-	return route.handler(ctx, request);
+	return route.handler(ctx, request, params);
 }
 
 module.exports = { identify, handle };

@@ -2,20 +2,33 @@
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** Rolling 24-hour counters: a slot frees up exactly 24 hours after the request that used it. */
-function createThrottle(clock) {
+/** Rolling counters: a slot frees up exactly `windowMs` (default 24 hours) after the request that used it. */
+function createThrottle(clock, windowMs = DAY_MS) {
 	const usedAt = new Map();
+
+	function recent(key, now) {
+		const times = (usedAt.get(key) ?? []).filter((time) => now - time < windowMs);
+		usedAt.set(key, times);
+		return times;
+	}
 
 	function take(key, limit) {
 		const now = clock();
-		const recent = (usedAt.get(key) ?? []).filter((time) => now - time < DAY_MS);
-		usedAt.set(key, recent);
-		if (recent.length >= limit) return false;
-		recent.push(now);
+		const times = recent(key, now);
+		if (times.length >= limit) return false;
+		times.push(now);
 		return true;
 	}
 
-	return { take, reset: () => usedAt.clear() };
+	/** Milliseconds until `key` has a free slot again (0 when it has one now). */
+	function waitMs(key, limit) {
+		const now = clock();
+		const times = recent(key, now);
+		if (times.length < limit) return 0;
+		return times[times.length - limit] + windowMs - now;
+	}
+
+	return { take, waitMs, reset: () => usedAt.clear() };
 }
 
 module.exports = { createThrottle, DAY_MS };

@@ -35,6 +35,11 @@ describe('node sandbox/server.js', () => {
 			expect(output).toContain(`TAP base URL: ${url}`);
 			expect(output).toContain(SANDBOX_CREDENTIALS.essentials.partner.apiKey);
 			expect(output).toContain(SANDBOX_CREDENTIALS.tap.secret);
+			expect(output).toContain(`us  ${url}/us-siem`);
+			expect(output).toContain(`eu  ${url}/eu-siem`);
+			for (const key of Object.values(SANDBOX_CREDENTIALS.essentialsThreat)) {
+				expect(output).toContain(`${key.apiKey} / ${key.apiKeySecret}`);
+			}
 
 			const { data } = await axios.get(`${url}/us1/api/v1/endpoints/globex.example`, {
 				headers: essentialsHeaders(SANDBOX_CREDENTIALS.essentials.partner),
