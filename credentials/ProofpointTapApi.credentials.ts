@@ -7,10 +7,15 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+const ESSENTIALS_PLATFORMS = ['essentialsUs', 'essentialsEu', 'essentialsCustom'];
+
+// Saved credentials from before the platform existed have none: they are TAP.
+const IS_ESSENTIALS = '["essentialsUs","essentialsEu","essentialsCustom"].includes($credentials.platform)';
+
 export class ProofpointTapApi implements ICredentialType {
 	name = 'proofpointTapApi';
 
-	displayName = 'Proofpoint TAP API';
+	displayName = 'Proofpoint TAP / Essentials Threat API';
 
 	icon: Icon = { light: 'file:../nodes/Proofpoint/proofpoint.svg', dark: 'file:../nodes/Proofpoint/proofpoint.dark.svg' };
 
@@ -18,12 +23,27 @@ export class ProofpointTapApi implements ICredentialType {
 
 	properties: INodeProperties[] = [
 		{
+			displayName: 'Platform',
+			name: 'platform',
+			type: 'options',
+			options: [
+				{ name: 'TAP (Targeted Attack Protection)', value: 'tap', description: 'tap-api-v2.proofpoint.com, with a service principal and secret' },
+				{ name: 'Essentials Threat API, US', value: 'essentialsUs', description: 'us-siem.proofpointessentials.com, with an Integration Key' },
+				{ name: 'Essentials Threat API, EU', value: 'essentialsEu', description: 'eu-siem.proofpointessentials.com, with an Integration Key' },
+				{ name: 'Essentials Threat API, Custom Base URL', value: 'essentialsCustom', description: 'A proxy or a local sandbox' },
+			],
+			default: 'tap',
+			description:
+				'TAP customers use a TAP service principal. Proofpoint Essentials customers and partners use an Integration Key with Access Type "SIEM Threat Events": it reads SIEM events only.',
+		},
+		{
 			displayName: 'Service Principal',
 			name: 'principal',
 			type: 'string',
 			default: '',
 			description: 'Created in the TAP dashboard under Settings → Connected Applications',
 			required: true,
+			displayOptions: { show: { platform: ['tap'] } },
 		},
 		{
 			displayName: 'Secret',
@@ -32,6 +52,27 @@ export class ProofpointTapApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
+			displayOptions: { show: { platform: ['tap'] } },
+		},
+		{
+			displayName: 'API Key',
+			name: 'principal',
+			type: 'string',
+			default: '',
+			description:
+				'The Integration Key\'s API Key: Account Management → Integrations → Integration Keys, Access Type "SIEM Threat Events"',
+			required: true,
+			displayOptions: { show: { platform: ESSENTIALS_PLATFORMS } },
+		},
+		{
+			displayName: 'API Key Secret',
+			name: 'secret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description: 'Shown once when the Integration Key is created. A new key can take up to 30 minutes to become active.',
+			required: true,
+			displayOptions: { show: { platform: ESSENTIALS_PLATFORMS } },
 		},
 		{
 			displayName: 'Base URL',
@@ -39,11 +80,12 @@ export class ProofpointTapApi implements ICredentialType {
 			type: 'string',
 			default: 'https://tap-api-v2.proofpoint.com',
 			description:
-				'Change only for a proxy or a local sandbox. Plain http:// is accepted only for a loopback address.',
+				'For TAP, change only for a proxy or a local sandbox; for a custom Essentials Threat API address, enter it here. Plain http:// is accepted only for a loopback address.',
+			displayOptions: { show: { platform: ['tap', 'essentialsCustom'] } },
 		},
 	];
 
-	// HTTP Basic. A function, not expressions n8n evaluates per request; a property, as n8n's loader spreads types and drops methods.
+	// HTTP Basic on both platforms. A function, not expressions n8n evaluates per request; a property, as n8n's loader spreads types and drops methods.
 	authenticate = async (
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
@@ -52,13 +94,18 @@ export class ProofpointTapApi implements ICredentialType {
 		auth: { username: String(credentials.principal ?? ''), password: String(credentials.secret ?? '') },
 	});
 
-	// Permitted clicks have their own SIEM pool (1,800 a day): the Test never spends the People API's 50.
+	// One SIEM request for the last minute: TAP's permitted clicks have their own pool of 1,800 a day, so the Test never spends
+	// the People API's or the campaign ids' 50; the Essentials Threat API has only /v2/siem/all.
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
-			url: '/v2/siem/clicks/permitted',
+			baseURL: `={{${IS_ESSENTIALS} && $credentials.platform !== "essentialsCustom" ? ($credentials.platform === "essentialsEu" ? "https://eu-siem.proofpointessentials.com" : "https://us-siem.proofpointessentials.com") : String($credentials.baseUrl).replace(/\\/+$/, "")}}`,
+			url: `={{${IS_ESSENTIALS} ? "/v2/siem/all" : "/v2/siem/clicks/permitted"}}`,
 			method: 'GET',
-			qs: { format: 'json', sinceSeconds: 60 },
+			qs: {
+				format: `={{${IS_ESSENTIALS} ? undefined : "json"}}`,
+				sinceSeconds: 60,
+				ownData: `={{${IS_ESSENTIALS} ? true : undefined}}`,
+			},
 		},
 		rules: [
 			{
@@ -66,7 +113,21 @@ export class ProofpointTapApi implements ICredentialType {
 				properties: {
 					value: 401,
 					message:
-						'TAP refused the service principal or secret (401). Copy both again from Settings → Connected Applications in the TAP dashboard.',
+						'Proofpoint refused the credentials (401). TAP: copy the service principal and secret again from Settings → Connected Applications. Essentials: check the API Key and API Key Secret; a new Integration Key can take up to 30 minutes to become active.',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 403,
+					message: 'The credentials are valid but may not read SIEM events (403): an Integration Key needs Access Type "SIEM Threat Events".',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 404,
+					message: 'No TAP or Essentials Threat API at this address (404). Check the Platform and the Base URL.',
 				},
 			},
 			{
@@ -74,7 +135,7 @@ export class ProofpointTapApi implements ICredentialType {
 				properties: {
 					value: 429,
 					message:
-						'The credentials reached TAP but its SIEM quota for permitted clicks is used up (429); it frees up within 24 hours.',
+						'The credentials reached Proofpoint but its SIEM quota is used up (429); on TAP the permitted-clicks pool frees up within 24 hours.',
 				},
 			},
 		],

@@ -4,12 +4,19 @@ const { runNode, runWorkflow } = require('./harness');
 
 const LOGINS = SANDBOX_CREDENTIALS.essentials;
 
-/** Credentials for both types pointing at the sandbox; `login` picks the Essentials admin. */
-function sandboxCredentials(sb, { login = 'partner', stack = 'us1' } = {}) {
+/** The `proofpointTapApi` credential: TAP, or (`threat`: partner, acme, pending) an Essentials Threat API integration key. */
+function threatCredential(sb, threat = 'tap') {
+	if (threat === 'tap') return { principal: SANDBOX_CREDENTIALS.tap.principal, secret: SANDBOX_CREDENTIALS.tap.secret, baseUrl: sb.tapUrl };
+	const { apiKey, apiKeySecret } = SANDBOX_CREDENTIALS.essentialsThreat[threat];
+	return { platform: 'essentialsCustom', principal: apiKey, secret: apiKeySecret, baseUrl: sb.essentialsThreatUrl('us') };
+}
+
+/** Credentials for both types pointing at the sandbox; `login` picks the Essentials admin, `threat` the TAP or Essentials Threat key. */
+function sandboxCredentials(sb, { login = 'partner', stack = 'us1', threat = 'tap' } = {}) {
 	const { apiUser, apiKey } = typeof login === 'string' ? LOGINS[login] : login;
 	return {
 		proofpointEssentialsApi: { stack: 'custom', baseUrl: sb.essentialsUrl(stack), apiUser, apiKey },
-		proofpointTapApi: { principal: SANDBOX_CREDENTIALS.tap.principal, secret: SANDBOX_CREDENTIALS.tap.secret, baseUrl: sb.tapUrl },
+		proofpointTapApi: threatCredential(sb, threat),
 	};
 }
 
@@ -29,15 +36,34 @@ function useSandbox(options = {}) {
 	beforeEach(() => sb.clearRequests());
 	return {
 		sb: () => sb,
-		run: (parameters, { input, login, stack, onError, credentials } = {}) =>
+		run: (parameters, { input, login, stack, threat, onError, credentials } = {}) =>
 			runNode({
 				parameters,
 				input,
 				onError,
-				credentials: credentials ?? sandboxCredentials(sb, { login, stack }),
+				credentials: credentials ?? sandboxCredentials(sb, { login, stack, threat }),
 			}),
 		runWorkflow: (workflow, { input, login, stack } = {}) =>
 			runWorkflow(workflow, { input, credentials: sandboxCredentials(sb, { login, stack }) }),
+	};
+}
+
+// Everything but Date runs for real, so sockets, retries and n8n-core's own timers behave as usual.
+const NOT_FAKED = ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'requestAnimationFrame', 'cancelAnimationFrame', 'requestIdleCallback', 'cancelIdleCallback', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'];
+
+/**
+ * One clock for the node and the sandbox: Date stands still at `start` until the test moves it
+ * (timers run as usual). Returns {now(), set(msOrIso), advance(ms)}.
+ */
+function useFrozenClock(start) {
+	beforeAll(() => {
+		jest.useFakeTimers({ doNotFake: NOT_FAKED, now: Date.parse(start) });
+	});
+	afterAll(() => jest.useRealTimers());
+	return {
+		now: () => Date.now(),
+		set: (time) => jest.setSystemTime(typeof time === 'number' ? time : Date.parse(time)),
+		advance: (ms) => jest.setSystemTime(Date.now() + ms),
 	};
 }
 
@@ -46,4 +72,4 @@ function seen(sb) {
 	return sb.requests.map((request) => `${request.method} ${request.path}`);
 }
 
-module.exports = { useSandbox, sandboxCredentials, seen, SANDBOX_CREDENTIALS };
+module.exports = { useSandbox, useFrozenClock, sandboxCredentials, threatCredential, seen, SANDBOX_CREDENTIALS };

@@ -19,7 +19,7 @@ export class Proofpoint implements INodeType {
 		subtitle:
 			'={{$parameter["operation"] === "markFunctionalAccounts" ? "mark functional accounts" + ($parameter["dryRun"] ? " (dry run)" : "") : $parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
-			'Manage Proofpoint Essentials organizations, users, domains and licensing, and read TAP Very Attacked People and Top Clickers',
+			'Manage Proofpoint Essentials organizations, users, domains and licensing; read and enrich threat events from TAP and the Essentials Threat API',
 		defaults: { name: 'Proofpoint' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -34,7 +34,7 @@ export class Proofpoint implements INodeType {
 			},
 			{
 				name: 'proofpointTapApi',
-				displayName: 'Credential for Proofpoint TAP API',
+				displayName: 'Credential for Proofpoint TAP or Essentials Threat API',
 				required: true,
 				displayOptions: { hide: { resource: essentialsResources } },
 			},

@@ -1,6 +1,6 @@
 'use strict';
 
-const { useSandbox, SANDBOX_CREDENTIALS } = require('../support');
+const { useSandbox, threatCredential, SANDBOX_CREDENTIALS } = require('../support');
 const { testCredential } = require('../harness');
 
 const { principal, secret } = SANDBOX_CREDENTIALS.tap;
@@ -24,7 +24,8 @@ describe('Proofpoint TAP API credential → Test', () => {
 
 		expect(result).toEqual({
 			status: 'Error',
-			message: 'TAP refused the service principal or secret (401). Copy both again from Settings → Connected Applications in the TAP dashboard.',
+			message:
+				'Proofpoint refused the credentials (401). TAP: copy the service principal and secret again from Settings → Connected Applications. Essentials: check the API Key and API Key Secret; a new Integration Key can take up to 30 minutes to become active.',
 		});
 		expect(sb().requests.map((request) => [request.path, request.status])).toEqual([['/v2/siem/clicks/permitted', 401]]);
 	});
@@ -35,7 +36,8 @@ describe('Proofpoint TAP API credential → Test', () => {
 
 		expect(result).toEqual({
 			status: 'Error',
-			message: 'The credentials reached TAP but its SIEM quota for permitted clicks is used up (429); it frees up within 24 hours.',
+			message:
+				'The credentials reached Proofpoint but its SIEM quota is used up (429); on TAP the permitted-clicks pool frees up within 24 hours.',
 		});
 	});
 
@@ -44,6 +46,67 @@ describe('Proofpoint TAP API credential → Test', () => {
 
 		expect(result.status).toBe('OK');
 		expect(sb().requests[0].rawPath).toBe('/v2/siem/clicks/permitted');
+	});
+});
+
+describe('the Essentials Threat API platform → Test', () => {
+	const { sb } = useSandbox();
+	const essentials = (key, overrides = {}) => ({ ...threatCredential(sb(), key), ...overrides });
+
+	it('connects with an Integration Key through /v2/siem/all for the last minute of own data', async () => {
+		await expect(testCredential('proofpointTapApi', essentials('partner'))).resolves.toEqual({ status: 'OK', message: 'Connection successful!' });
+
+		expect(sb().requests.map((request) => [request.api, request.path, request.query, request.status])).toEqual([
+			['essentialsThreat', '/v2/siem/all', { sinceSeconds: '60', ownData: 'true' }, expect.any(Number)],
+		]);
+		expect([200, 204]).toContain(sb().requests[0].status);
+		expect(sb().requests[0].user).toBe(SANDBOX_CREDENTIALS.essentialsThreat.partner.apiKey);
+	});
+
+	it('says a new key can take 30 minutes to become active when Proofpoint refuses it', async () => {
+		const result = await testCredential('proofpointTapApi', essentials('pending'));
+
+		expect(result.status).toBe('Error');
+		expect(result.message).toContain('a new Integration Key can take up to 30 minutes to become active');
+		expect(sb().requests.map((request) => request.status)).toEqual([401]);
+	});
+
+	const { ProofpointTapApi } = require('../../dist/credentials/ProofpointTapApi.credentials.js');
+	const { expressionContext, resolveWithCredentials } = require('../harness/expressions');
+	const resolved = (data) => resolveWithCredentials(expressionContext(), structuredClone(new ProofpointTapApi().test.request), data);
+
+	it.each([
+		['US', 'essentialsUs', 'https://us-siem.proofpointessentials.com'],
+		['EU', 'essentialsEu', 'https://eu-siem.proofpointessentials.com'],
+	])('tests the %s region at its own host', (_, platform, host) => {
+		expect(resolved({ platform, principal: 'k', secret: 's' })).toMatchObject({ baseURL: host, url: '/v2/siem/all', qs: { sinceSeconds: 60, ownData: true } });
+	});
+
+	it('tests a credential saved before the platform existed as TAP', () => {
+		expect(resolved({ principal: 'p', secret: 's', baseUrl: 'https://tap-api-v2.proofpoint.com/' })).toMatchObject({
+			baseURL: 'https://tap-api-v2.proofpoint.com',
+			url: '/v2/siem/clicks/permitted',
+			qs: { format: 'json', sinceSeconds: 60 },
+		});
+	});
+});
+
+describe('the credential as an admin fills it', () => {
+	const { ProofpointTapApi } = require('../../dist/credentials/ProofpointTapApi.credentials.js');
+	const { NodeHelpers } = require('n8n-workflow');
+	const type = new ProofpointTapApi();
+	const shown = (data) => type.properties.filter((property) => NodeHelpers.displayParameter(data, property, null, null)).map((property) => property.displayName);
+
+	it('asks a TAP customer for a service principal and secret, and an Essentials admin for an API key and secret', () => {
+		expect(shown({ platform: 'tap' })).toEqual(['Platform', 'Service Principal', 'Secret', 'Base URL']);
+		expect(shown({ platform: 'essentialsUs' })).toEqual(['Platform', 'API Key', 'API Key Secret']);
+		expect(shown({ platform: 'essentialsCustom' })).toEqual(['Platform', 'API Key', 'API Key Secret', 'Base URL']);
+	});
+
+	it('keeps the stored field names: an Essentials key lands in principal and secret', () => {
+		const data = NodeHelpers.getNodeParameters(type.properties, { platform: 'essentialsEu', principal: 'key', secret: 'key-secret' }, true, false, null, null);
+		expect(data).toEqual({ platform: 'essentialsEu', principal: 'key', secret: 'key-secret' });
+		expect(type.displayName).toMatch(/Essentials Threat API$/);
 	});
 });
 

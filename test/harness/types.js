@@ -53,9 +53,13 @@ class CredentialTypes {
 		return parents.flatMap((parent) => [parent, ...(this.types[parent] ? this.getParentTypes(parent) : [])]);
 	}
 
-	/** The type's properties, its parents' first so that its own override them by name. */
+	/**
+	 * The type's properties, as n8n's CredentialsHelper gives them: a type without parents as declared
+	 * (several properties may share a name, each shown for other values), else its parents' first, its own overriding them by name.
+	 */
 	getProperties(name) {
 		const type = this.getByName(name);
+		if (!type.extends) return type.properties ?? [];
 		const byName = new Map();
 		for (const parent of [...(type.extends ?? [])].reverse()) {
 			if (!this.types[parent]) continue;

@@ -10,7 +10,7 @@ const REQUEST_TIMEOUT_MS = 5000;
 const REASON = 'the credentials would cross the network unencrypted. Use https:// (plain http is allowed only for a loopback sandbox such as 127.0.0.1).';
 const CREDENTIAL = {
 	essentials: { type: 'proofpointEssentialsApi', label: "The credential's Base URL", fix: 'Edit the Proofpoint Essentials credential.' },
-	tap: { type: 'proofpointTapApi', label: "The TAP credential's Base URL", fix: 'Edit the Proofpoint TAP credential.' },
+	tap: { type: 'proofpointTapApi', label: "The TAP credential's Base URL", fix: 'Edit the Proofpoint TAP / Essentials Threat API credential.' },
 };
 const representative = { essentials: OPERATIONS.find((op) => op.name === 'User → Get'), tap: OPERATIONS.find((op) => op.name === 'Very Attacked Person → Get Many') };
 

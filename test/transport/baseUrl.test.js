@@ -127,3 +127,35 @@ describe('unsafeSegment finds what would step out of the addressed path', () => 
 		expect(unsafeSegment(['orgs', 'a..b.example', 'users', 'bob.smith@acme.example'])).toBeUndefined();
 	});
 });
+
+describe('threatApiBase: where a TAP / Essentials Threat API credential points', () => {
+	const { threatApiBase } = require('../../dist/nodes/Proofpoint/transport/baseUrl');
+
+	test('a credential saved before the platform existed is TAP, at its Base URL', () => {
+		expect(threatApiBase({ baseUrl: 'https://tap-api-v2.proofpoint.com/' })).toEqual({ url: 'https://tap-api-v2.proofpoint.com', kind: 'tap' });
+		expect(threatApiBase({})).toEqual({ url: 'https://tap-api-v2.proofpoint.com', kind: 'tap' });
+	});
+
+	test.each([
+		['essentialsUs', 'https://us-siem.proofpointessentials.com'],
+		['essentialsEu', 'https://eu-siem.proofpointessentials.com'],
+	])('%s is the Essentials Threat API at %s, whatever Base URL was left in the data', (platform, url) => {
+		expect(threatApiBase({ platform, baseUrl: 'https://tap-api-v2.proofpoint.com' })).toEqual({ url, kind: 'essentials' });
+	});
+
+	test('a custom Essentials address is checked as every base URL is', () => {
+		expect(threatApiBase({ platform: 'essentialsCustom', baseUrl: 'http://127.0.0.1:8787/us-siem/' })).toEqual({ url: 'http://127.0.0.1:8787/us-siem', kind: 'essentials' });
+		expect(threatApiBase({ platform: 'essentialsCustom', baseUrl: 'http://siem.example' }).problem).toMatch(/plain http:\/\//);
+	});
+
+	test("a custom Essentials platform still holding TAP's address is refused, saying what to enter", () => {
+		expect(threatApiBase({ platform: 'essentialsCustom', baseUrl: 'https://tap-api-v2.proofpoint.com' }).problem).toMatch(
+			/^The credential's platform is the Essentials Threat API with a custom base URL, but its Base URL is still TAP's address\. Enter the Essentials Threat API address/,
+		);
+		expect(threatApiBase({ platform: 'essentialsCustom', baseUrl: '' }).problem).toMatch(/its Base URL is empty/);
+	});
+
+	test('an unknown platform is named', () => {
+		expect(threatApiBase({ platform: 'mars' }).problem).toBe('Unknown platform "mars". Choose TAP or one of the Essentials Threat API entries.');
+	});
+});

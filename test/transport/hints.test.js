@@ -179,3 +179,36 @@ describe('a create that timed out', () => {
 		expect(advice.description).toMatch(/^The create may still have been made: check with Get/);
 	});
 });
+
+describe('TAP threat APIs and the Essentials Threat API', () => {
+	const { adviseOn } = require('../../dist/nodes/Proofpoint/transport/hints');
+	const siem = (status, extra = {}) => ({ api: 'tap', where: 'tap-api-v2.proofpoint.com', target: { siem: 'all' }, status, attempts: 1, ...extra });
+
+	test.each([
+		['The requested start time is too far into the past. Requests for information up to 7.00d are accepted', 'the range starts further back than Proofpoint keeps SIEM events', 'last 7 days'],
+		['The requested interval is too short. Requests must be for at least 30.00s of data', 'a window is shorter than 30 seconds', 'at least 30 seconds'],
+		['The requested interval is still current.', 'the range ends now or in the future', 'must be in the past'],
+	])("TAP's plain-text 400 %p says the limit", (apiMessage, rule, limit) => {
+		const advice = adviseOn(siem(400, { apiMessage }));
+		expect(advice.message).toBe(`TAP refused the time range: ${rule} (400)`);
+		expect(advice.description).toContain(limit);
+		expect(advice.description).toContain(`Proofpoint said: "${apiMessage}"`);
+	});
+
+	test('404 on an id names it as unknown; 404 elsewhere points at the platform and Base URL', () => {
+		expect(adviseOn({ ...siem(404), target: { campaign: 'c-1' } }).message).toBe('Campaign "c-1" is unknown to TAP (404)');
+		expect(adviseOn(siem(404)).description).toMatch(/^Check the credential's platform and Base URL/);
+	});
+
+	test('permitted clicks are named as their own pool', () => {
+		expect(adviseOn({ ...siem(429), target: { siem: 'clicks/permitted' } }).message).toBe("TAP's SIEM quota for permitted clicks (a pool of its own) is used up (429)");
+	});
+
+	test('the Essentials Threat API: 401 says a new key can take 30 minutes; 429 with a long Retry-After says the wait', () => {
+		const essentials = (status, extra) => ({ ...siem(status, extra), api: 'essentialsThreat', where: 'us-siem.proofpointessentials.com' });
+		expect(adviseOn(essentials(401)).description).toContain('A new key can take up to 30 minutes to become active');
+		expect(adviseOn(essentials(429, { retryAfterMs: 120000 })).description).toMatch(/^Proofpoint asked to wait 120 s, longer than this node waits\./);
+		expect(adviseOn(essentials(503)).message).toBe('The Essentials Threat API had a server error (503)');
+		expect(adviseOn({ ...essentials(undefined), networkCode: 'ECONNRESET' }).message).toBe('Could not reach the Essentials Threat API at us-siem.proofpointessentials.com (ECONNRESET)');
+	});
+});

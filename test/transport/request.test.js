@@ -236,7 +236,7 @@ describe('Proofpoint Essentials errors, through the node', () => {
 			const result = await run({ resource: 'vap', operation: 'getAll', window: 30, returnAll: false, limit: 5 }, { credentials });
 
 			expect(result.error.message).toMatch(/^The TAP credential's Base URL uses plain http:\/\/ for 0\.0\.0\.0/);
-			expect(result.error.description).toBe('Edit the Proofpoint TAP credential.');
+			expect(result.error.description).toBe('Edit the Proofpoint TAP / Essentials Threat API credential.');
 			expect(sb().requests).toEqual([]);
 		});
 

@@ -92,3 +92,25 @@ describe('retryDelay', () => {
 		expect(retryDelay(2, undefined, ESSENTIALS_RETRY, 0)).toBe(ESSENTIALS_RETRY.baseDelayMs * 2);
 	});
 });
+
+describe('the Essentials Threat API policy: only a short wait it was told', () => {
+	const { waitBeforeRetry, ESSENTIALS_THREAT_RETRY } = require('../../dist/nodes/Proofpoint/transport/retry');
+	const status = (code) => ({ kind: 'status', status: code, method: 'GET' });
+
+	test('a 429 with a Retry-After of up to 30 s is waited for, at most twice', () => {
+		expect(waitBeforeRetry(ESSENTIALS_THREAT_RETRY, status(429), 0, 2000, 0.5)).toBe(2000);
+		expect(waitBeforeRetry(ESSENTIALS_THREAT_RETRY, status(429), 1, 30000, 0.5)).toBe(30000);
+		expect(waitBeforeRetry(ESSENTIALS_THREAT_RETRY, status(429), 2, 2000, 0.5)).toBeUndefined();
+	});
+
+	test('no guessing: a 429 without Retry-After, a longer one, a 5xx or a reset fails at once', () => {
+		expect(waitBeforeRetry(ESSENTIALS_THREAT_RETRY, status(429), 0, undefined, 0.5)).toBeUndefined();
+		expect(waitBeforeRetry(ESSENTIALS_THREAT_RETRY, status(429), 0, 31000, 0.5)).toBeUndefined();
+		expect(waitBeforeRetry(ESSENTIALS_THREAT_RETRY, status(503), 0, undefined, 0.5)).toBeUndefined();
+		expect(waitBeforeRetry(ESSENTIALS_THREAT_RETRY, { kind: 'network', code: 'ECONNRESET', method: 'GET' }, 0, undefined, 0.5)).toBeUndefined();
+	});
+
+	test('TAP (no policy) never waits', () => {
+		expect(waitBeforeRetry(null, status(429), 0, 1000, 0.5)).toBeUndefined();
+	});
+});

@@ -124,3 +124,59 @@ export function optionsCollection(extra: INodeProperties[] = []): INodePropertie
 		options: [...extra, requestTimeoutOption].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	};
 }
+
+/** The time range of a read over time (SIEM events, campaign ids): the last N minutes, hours or days, or between two instants. */
+export function timeRangeFields(what: string, longest: string): INodeProperties[] {
+	return [
+		{
+			displayName: 'Time Range',
+			name: 'timeRange',
+			type: 'options',
+			options: [
+				{ name: 'Last N Minutes, Hours or Days', value: 'last', description: 'Up to the start of the current minute' },
+				{ name: 'Between Two Instants', value: 'between', description: 'From a start to an end, e.g. from a Schedule Trigger' },
+			],
+			default: 'last',
+			description: `Which ${what} to read; ${longest}`,
+		},
+		{
+			displayName: 'Amount',
+			name: 'lastAmount',
+			type: 'number',
+			default: 1,
+			typeOptions: { minValue: 1 },
+			displayOptions: { show: { timeRange: ['last'] } },
+			description: 'How many minutes, hours or days back from now',
+		},
+		{
+			displayName: 'Unit',
+			name: 'lastUnit',
+			type: 'options',
+			options: [
+				{ name: 'Minutes', value: 'minutes' },
+				{ name: 'Hours', value: 'hours' },
+				{ name: 'Days', value: 'days' },
+			],
+			default: 'hours',
+			displayOptions: { show: { timeRange: ['last'] } },
+		},
+		{
+			displayName: 'Start',
+			name: 'startTime',
+			type: 'dateTime',
+			required: true,
+			default: '',
+			displayOptions: { show: { timeRange: ['between'] } },
+			description: 'The start of the range (included); a time without a zone is UTC',
+		},
+		{
+			displayName: 'End',
+			name: 'endTime',
+			type: 'dateTime',
+			required: true,
+			default: '',
+			displayOptions: { show: { timeRange: ['between'] } },
+			description: 'The end of the range (not included); must be in the past',
+		},
+	];
+}

@@ -18,6 +18,8 @@ export interface ItemOperation<Prepared = unknown> {
 	description: INodeProperties[];
 	prepare(this: IExecuteFunctions, itemIndex: number): Prepared | Promise<Prepared>;
 	run(this: IExecuteFunctions, prepared: Prepared, options: CallOptions): Promise<IDataObject | IDataObject[]>;
+	/** What the answer depends on: items with the same key share one request (their ids are the same). */
+	key?(prepared: Prepared): string;
 }
 
 /** An operation that reads all input items at once (the HR list of Mark Functional Accounts). */

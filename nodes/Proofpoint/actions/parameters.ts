@@ -1,6 +1,7 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
-import { checkDomain, checkEmail, checkInteger, checkText, toList, type Checked } from '../helpers/validate';
+import { LAST_UNITS, lastRange, rangeProblem, toEpochMs, type LastUnit, type RangeRules, type TimeRange } from '../helpers/timeRange';
+import { checkDomain, checkEmail, checkInteger, checkTapId, checkText, describeValue, toList, type Checked } from '../helpers/validate';
 import type { CallOptions } from '../transport/request';
 import { DEFAULT_TIMEOUT_MS } from './descriptions';
 
@@ -108,4 +109,45 @@ export function requireChanges(context: IExecuteFunctions, itemIndex: number, ch
 		itemIndex,
 		description: 'Add at least one field to change under Update Fields.',
 	});
+}
+
+/** The item's Time Range, checked against the API's rules before any request. */
+export function readTimeRange(context: IExecuteFunctions, itemIndex: number, rules: RangeRules, now = Date.now()): TimeRange {
+	const mode = context.getNodeParameter('timeRange', itemIndex, 'last');
+	let range: TimeRange;
+	if (mode === 'last') {
+		const amount = readInteger(context, itemIndex, 'lastAmount', 'Amount', 1, 1000000, 1);
+		const unit = context.getNodeParameter('lastUnit', itemIndex, 'hours') as LastUnit;
+		if (!Object.prototype.hasOwnProperty.call(LAST_UNITS, unit)) {
+			throw invalidInput(context, itemIndex, 'Unit', `"${String(unit)}" is not a unit`, 'Choose Minutes, Hours or Days.');
+		}
+		range = lastRange(amount, unit, now);
+	} else if (mode === 'between') {
+		range = { start: readInstant(context, itemIndex, 'startTime', 'Start'), end: readInstant(context, itemIndex, 'endTime', 'End') };
+	} else {
+		throw invalidInput(context, itemIndex, 'Time Range', `"${String(mode)}" is not a time range`, 'Choose Last N Minutes, Hours or Days, or Between Two Instants.');
+	}
+	const problem = rangeProblem(range, now, rules);
+	if (problem) {
+		const asked = `${new Date(range.start).toISOString()} to ${new Date(range.end).toISOString()}`;
+		throw invalidInput(context, itemIndex, 'Time Range', `(${asked}) ${problem}`, `Change the Time Range of item ${itemIndex}; no request was sent.`);
+	}
+	return range;
+}
+
+function readInstant(context: IExecuteFunctions, itemIndex: number, name: string, field: string): number {
+	const value = context.getNodeParameter(name, itemIndex, '');
+	const ms = toEpochMs(value);
+	if (ms === undefined) {
+		throw invalidInput(context, itemIndex, field, `must be a date and time such as 2026-06-05T06:00:00Z, but it is ${describeValue(value)}`);
+	}
+	return ms;
+}
+
+export const THREAT_ID_EXAMPLE = "a SIEM event's threatID (64 hex characters)";
+export const CAMPAIGN_ID_EXAMPLE = "a SIEM event's campaignID (a UUID)";
+
+/** A threat or campaign id parameter, checked before it goes into a URL. */
+export function readTapId(context: IExecuteFunctions, itemIndex: number, name: string, field: string, example: string): string {
+	return read(context, itemIndex, name, field, (value) => checkTapId(value, example));
 }

@@ -1,11 +1,16 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import * as campaign from './campaign';
 import * as domain from './domain';
 import * as endpoint from './endpoint';
+import * as forensics from './forensics';
 import * as licensing from './licensing';
 import type { ResourceOperations } from './operation';
 import * as organization from './organization';
+import * as siemEvent from './siemEvent';
+import * as threat from './threat';
 import * as topClicker from './topClicker';
+import * as url from './url';
 import * as user from './user';
 import * as vap from './vap';
 
@@ -17,9 +22,15 @@ export const operationsByResource: Record<string, ResourceOperations> = {
 	endpoint: endpoint.operations,
 	vap: vap.operations,
 	topClicker: topClicker.operations,
+	siemEvent: siemEvent.operations,
+	campaign: campaign.operations,
+	forensics: forensics.operations,
+	threat: threat.operations,
+	url: url.operations,
 };
 
-const TAP_RESOURCES = ['vap', 'topClicker'];
+/** Resources served by the `proofpointTapApi` credential (TAP; SIEM events also by the Essentials Threat API). */
+const TAP_RESOURCES = ['vap', 'topClicker', 'siemEvent', 'campaign', 'forensics', 'threat', 'url'];
 
 export const resourceProperty: INodeProperties = {
 	displayName: 'Resource',
@@ -27,11 +38,16 @@ export const resourceProperty: INodeProperties = {
 	type: 'options',
 	noDataExpression: true,
 	options: [
+		{ name: 'Campaign', value: 'campaign', description: 'TAP: threat campaigns, their actors and member threats' },
 		{ name: 'Domain', value: 'domain', description: 'Essentials: domains of an organization' },
 		{ name: 'Endpoint', value: 'endpoint', description: 'Essentials: which stack hosts an organization' },
+		{ name: 'Forensic Report', value: 'forensics', description: 'TAP: forensic evidence of a threat or a campaign' },
 		{ name: 'Licensing', value: 'licensing', description: 'Essentials: license count and package' },
 		{ name: 'Organization', value: 'organization', description: 'Essentials: organizations and child organizations' },
+		{ name: 'SIEM Event', value: 'siemEvent', description: 'TAP or the Essentials Threat API: clicks and messages with threats' },
+		{ name: 'Threat', value: 'threat', description: 'TAP: the summary of a threat' },
 		{ name: 'Top Clicker', value: 'topClicker', description: 'TAP People API: who clicked most threats' },
+		{ name: 'URL', value: 'url', description: 'TAP: decode URLs rewritten by URL Defense' },
 		{ name: 'User', value: 'user', description: 'Essentials: users of an organization' },
 		{ name: 'Very Attacked Person', value: 'vap', description: 'TAP People API: the most attacked people' },
 	],
@@ -47,6 +63,11 @@ export const properties: INodeProperties[] = [
 	...endpoint.description,
 	...vap.description,
 	...topClicker.description,
+	...siemEvent.description,
+	...campaign.description,
+	...forensics.description,
+	...threat.description,
+	...url.description,
 ];
 
 export const essentialsResources = Object.keys(operationsByResource).filter((name) => !TAP_RESOURCES.includes(name));

@@ -1,10 +1,12 @@
 import {
+	deepCopy,
 	NodeOperationError,
 	type IDataObject,
 	type IExecuteFunctions,
 	type INodeExecutionData,
 } from 'n8n-workflow';
 
+import { asNodeError, errorItem } from './errors';
 import { callOptions } from './parameters';
 import type { CallOptions } from '../transport/request';
 import type { ItemOperation, Operation } from './operation';
@@ -28,21 +30,6 @@ function findOperation(context: IExecuteFunctions): Operation {
 	return found;
 }
 
-/** Errors become NodeApiError/NodeOperationError before they leave the node. */
-function asNodeError(context: IExecuteFunctions, error: Error, itemIndex: number): Error {
-	if (error instanceof NodeOperationError || (error as { name?: string }).name === 'NodeApiError') return error;
-	return new NodeOperationError(context.getNode(), error, { itemIndex });
-}
-
-function errorItem(error: Error, itemIndex: number): INodeExecutionData {
-	const json: IDataObject = { error: error.message };
-	const description = (error as { description?: string }).description;
-	const httpCode = (error as { httpCode?: string }).httpCode;
-	if (description) json.description = description;
-	if (httpCode) json.httpCode = httpCode;
-	return { json, pairedItem: { item: itemIndex } };
-}
-
 async function runPerItem(
 	context: IExecuteFunctions,
 	operation: ItemOperation<unknown>,
@@ -63,6 +50,8 @@ async function runPerItem(
 		}
 	}
 
+	// Items that ask for the same thing (500 SIEM events naming 12 threats) share one request and its answer.
+	const answers = new Map<string, Promise<IDataObject | IDataObject[]>>();
 	const output: INodeExecutionData[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		const entry = prepared[itemIndex];
@@ -71,7 +60,15 @@ async function runPerItem(
 			continue;
 		}
 		try {
-			const data = await operation.run.call(context, entry.value, entry.options);
+			const key = operation.key?.(entry.value);
+			let data: IDataObject | IDataObject[];
+			const shared = key === undefined ? undefined : answers.get(key);
+			if (shared) data = deepCopy(await shared);
+			else {
+				const answer = operation.run.call(context, entry.value, entry.options);
+				if (key !== undefined) answers.set(key, answer);
+				data = await answer;
+			}
 			// Built directly, with one pairing object per input item: Get Many can return tens of thousands of users.
 			const pairedItem = { item: itemIndex };
 			if (!Array.isArray(data)) output.push({ json: data, pairedItem });

@@ -68,3 +68,16 @@ export function checkInteger(value: unknown, min: number, max: number): Checked<
 	if (number < min || number > max) return { problem: `must be between ${min} and ${max}, but it is ${number}` };
 	return { value: number };
 }
+
+const TAP_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}$/;
+
+/** A TAP threat or campaign id: letters, digits and . _ : - (threat ids are 64 hex characters, campaign ids UUIDs). */
+export function checkTapId(value: unknown, example: string): Checked<string> {
+	const id = typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : value;
+	if (typeof id !== 'string') return { problem: `must be an id such as ${example}, but it is ${describeValue(value)}` };
+	if (id === '') return { problem: `is empty: enter an id such as ${example}` };
+	if (!TAP_ID.test(id)) {
+		return { problem: `${describeValue(value)} is not a TAP id: ids are letters, digits, dots, colons and dashes, such as ${example}` };
+	}
+	return { value: id };
+}

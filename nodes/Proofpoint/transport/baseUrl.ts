@@ -9,11 +9,27 @@ export interface EssentialsCredentials {
 	apiKey: string;
 }
 
+/** The platforms the `proofpointTapApi` credential can talk to; saved credentials without one are TAP. */
+export const THREAT_PLATFORMS = ['tap', 'essentialsUs', 'essentialsEu', 'essentialsCustom'] as const;
+
+export type ThreatPlatform = (typeof THREAT_PLATFORMS)[number];
+
+export const ESSENTIALS_THREAT_BASE_URLS = {
+	essentialsUs: 'https://us-siem.proofpointessentials.com',
+	essentialsEu: 'https://eu-siem.proofpointessentials.com',
+} as const;
+
 export interface TapCredentials {
+	platform?: string;
 	principal: string;
 	secret: string;
 	baseUrl?: string;
 }
+
+/** Which API a threat credential reaches: TAP itself, or the Essentials Threat API (SIEM events only). */
+export type ThreatApiKind = 'tap' | 'essentials';
+
+export type ThreatApiResult = { url: string; kind: ThreatApiKind } | { problem: string };
 
 /** A base URL, or the reason it cannot be used (said to the user as is). */
 export type BaseUrlResult = { url: string } | { problem: string };
@@ -58,6 +74,29 @@ export function essentialsBaseUrl(credentials: Pick<EssentialsCredentials, 'stac
 
 export function tapBaseUrl(credentials: Pick<TapCredentials, 'baseUrl'>): BaseUrlResult {
 	return checkBaseUrl(credentials.baseUrl || TAP_DEFAULT_BASE_URL, 'The TAP credential\'s Base URL');
+}
+
+/** Where a `proofpointTapApi` credential points, checked as every base URL is. */
+export function threatApiBase(credentials: Pick<TapCredentials, 'platform' | 'baseUrl'>): ThreatApiResult {
+	const platform = credentials.platform || 'tap';
+	if (platform === 'tap') {
+		const checked = tapBaseUrl(credentials);
+		return 'url' in checked ? { url: checked.url, kind: 'tap' } : checked;
+	}
+	if (platform === 'essentialsUs' || platform === 'essentialsEu') {
+		return { url: ESSENTIALS_THREAT_BASE_URLS[platform], kind: 'essentials' };
+	}
+	if (platform !== 'essentialsCustom') {
+		return { problem: `Unknown platform "${platform}". Choose TAP or one of the Essentials Threat API entries.` };
+	}
+	const base = (credentials.baseUrl ?? '').trim().replace(/\/+$/, '');
+	if (base === '' || base === TAP_DEFAULT_BASE_URL) {
+		return {
+			problem: `The credential's platform is the Essentials Threat API with a custom base URL, but its Base URL is ${base ? "still TAP's address" : 'empty'}. Enter the Essentials Threat API address (e.g. https://us-siem.proofpointessentials.com or your proxy), or choose Essentials Threat API, US or EU.`,
+		};
+	}
+	const checked = checkBaseUrl(base, "The credential's Base URL");
+	return 'url' in checked ? { url: checked.url, kind: 'essentials' } : checked;
 }
 
 /** A path segment no input may become: empty, or a dot segment that URL parsers resolve (even encoded as %2E). */

@@ -1,14 +1,13 @@
 import {
 	NodeApiError,
 	type IDataObject,
-	type IExecuteFunctions,
 	type IHttpRequestMethods,
 	type JsonObject,
 } from 'n8n-workflow';
 
 import { essentialsBaseUrl, type EssentialsCredentials } from './baseUrl';
 import type { RequestTarget } from './hints';
-import { credentialBaseUrl, send, type CallOptions } from './request';
+import { credentialBaseUrl, send, type ApiContext, type CallOptions } from './request';
 import { ESSENTIALS_RETRY } from './retry';
 
 export const ESSENTIALS_CREDENTIAL = 'proofpointEssentialsApi';
@@ -22,19 +21,20 @@ export interface EssentialsCall {
 	target: RequestTarget;
 }
 
-async function essentialsBase(this: IExecuteFunctions, itemIndex: number): Promise<string> {
-	return await credentialBaseUrl<EssentialsCredentials>(
+async function essentialsBase(this: ApiContext, itemIndex: number): Promise<string> {
+	const base = await credentialBaseUrl<EssentialsCredentials, { url: string }>(
 		this,
 		ESSENTIALS_CREDENTIAL,
 		itemIndex,
 		essentialsBaseUrl,
 		'Proofpoint Essentials',
 	);
+	return base.url;
 }
 
 /** One Essentials request; returns the parsed body (undefined for 204). */
 export async function essentialsRequest(
-	this: IExecuteFunctions,
+	this: ApiContext,
 	call: EssentialsCall,
 	options: CallOptions,
 ): Promise<unknown> {
@@ -46,7 +46,7 @@ export async function essentialsRequest(
 	);
 }
 
-function unexpected(context: IExecuteFunctions, what: string, itemIndex: number): never {
+function unexpected(context: ApiContext, what: string, itemIndex: number): never {
 	throw new NodeApiError(context.getNode(), { message: `Unexpected response: ${what}` } as JsonObject, {
 		message: `Proofpoint Essentials sent an unexpected response: ${what}`,
 		description:
@@ -57,7 +57,7 @@ function unexpected(context: IExecuteFunctions, what: string, itemIndex: number)
 
 /** A collection (`{"users": […]}`; a bare array is accepted too, as legacy clients saw it). */
 export async function essentialsList(
-	this: IExecuteFunctions,
+	this: ApiContext,
 	call: EssentialsCall,
 	key: 'users' | 'domains' | 'orgs' | 'endpoints',
 	options: CallOptions,
@@ -71,7 +71,7 @@ export async function essentialsList(
 
 /** A single resource (a bare JSON object). */
 export async function essentialsObject(
-	this: IExecuteFunctions,
+	this: ApiContext,
 	call: EssentialsCall,
 	options: CallOptions,
 ): Promise<IDataObject> {

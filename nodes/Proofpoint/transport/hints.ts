@@ -6,10 +6,18 @@ export interface RequestTarget {
 	people?: 'vap' | 'top-clickers';
 	/** The stack lookup itself (Endpoint → Get), which every stack answers: a 404 is not a wrong stack. */
 	stackLookup?: boolean;
+	/** A SIEM endpoint below /v2/siem/, e.g. all or clicks/permitted (its quota pool). */
+	siem?: string;
+	campaignIds?: boolean;
+	campaign?: string;
+	threat?: string;
+	/** The id Forensics was asked about. */
+	forensics?: string;
+	urlDecode?: boolean;
 }
 
 export interface Failure {
-	api: 'essentials' | 'tap';
+	api: 'essentials' | 'tap' | 'essentialsThreat';
 	/** Host (and stack) the request went to, e.g. us1.proofpointessentials.com. */
 	where: string;
 	target: RequestTarget;
@@ -112,44 +120,147 @@ function essentialsAdvice(failure: Failure): Advice {
 	};
 }
 
-function tapAdvice(failure: Failure): Advice {
-	const status = failure.status ?? 0;
-	if (status === 400) {
+// TAP's 400s are plain text (tap-api.md §4); each names the rule it enforces.
+const SIEM_RANGE_RULES: Array<{ pattern: RegExp; message: string; description: string }> = [
+	{
+		pattern: /too far into the past/i,
+		message: 'the range starts further back than Proofpoint keeps SIEM events',
+		description: 'TAP serves the last 7 days of SIEM events and the Essentials Threat API the last 3 days. Start the range later.',
+	},
+	{
+		pattern: /too short/i,
+		message: 'a window is shorter than 30 seconds',
+		description: 'Each SIEM request must cover at least 30 seconds. Widen the range.',
+	},
+	{
+		pattern: /still current/i,
+		message: 'the range ends now or in the future',
+		description: 'The end of a SIEM range must be in the past. End it a minute ago, or use Last N Minutes or Hours.',
+	},
+];
+
+function tapBadRequest(failure: Failure): Advice {
+	const api = failure.api === 'essentialsThreat' ? 'The Essentials Threat API' : 'TAP';
+	const rule = SIEM_RANGE_RULES.find((candidate) => candidate.pattern.test(failure.apiMessage ?? ''));
+	if (rule) {
 		return {
-			message: 'TAP rejected the request as invalid (400)',
-			description: `The People API accepts a window of 14, 30 or 90 days.${said(failure)}`,
+			message: `${api} refused the time range: ${rule.message} (400)`,
+			description: `${rule.description} The node checks this before sending, so the n8n host's clock and Proofpoint's probably disagree.${said(failure)}`,
 		};
 	}
-	if (status === 401) {
-		return {
-			message: 'TAP refused the service principal or secret (401)',
-			description: `Copy the service principal and secret again from Settings → Connected Applications in the TAP dashboard; a deleted or expired principal also gives 401.${said(failure)}`,
-		};
-	}
-	if (status === 403) {
-		return {
-			message: 'This TAP service principal may not use this API (403)',
-			description: `Check the principal's permissions in the TAP dashboard.${said(failure)}`,
-		};
-	}
-	if (status === 429) {
-		return {
-			message: `TAP's quota for /v2/people/${failure.target.people ?? 'vap'} is used up (429)`,
-			description:
-				'The People API allows 50 requests per endpoint in a rolling 24 hours; a request becomes available again 24 hours after the oldest of those 50. This node does not retry a 429, so it spends no more quota: run again later, and fetch with a larger Limit (fewer pages) to spend less.',
-		};
-	}
-	if (status >= 500) {
-		return {
-			message: `TAP had a server error (${status})`,
-			description: `Not retried, because every TAP request may count against the daily quota. Try again later.${said(failure)}`,
-		};
-	}
-	return { message: `TAP answered with status ${status}`, description: `Unexpected status.${said(failure)}` };
+	return {
+		message: `${api} rejected the request as invalid (400)`,
+		description: failure.target.people
+			? `The People API accepts a window of 14, 30 or 90 days.${said(failure)}`
+			: `Check the parameters of this item.${said(failure)}`,
+	};
 }
 
+function tapNotFound(failure: Failure): Advice {
+	const { target } = failure;
+	const unknown = (what: string, id: string, where: string) => ({
+		message: `${what} "${id}" is unknown to TAP (404)`,
+		description: `Check the id: copy it from ${where}. An id from another TAP account, or one whose data has expired, is also unknown.${said(failure)}`,
+	});
+	if (target.threat) return unknown('Threat', target.threat, "a SIEM event's threatID or a campaign's members");
+	if (target.campaign) return unknown('Campaign', target.campaign, "a SIEM event's campaignID or Campaign → Get Many");
+	if (target.forensics) return unknown('Threat or campaign', target.forensics, "a SIEM event's threatID or campaignID");
+	return {
+		message: `No such endpoint at ${failure.where} (404)`,
+		description: `Check the credential's platform and Base URL: the address answers, but not as ${failure.api === 'essentialsThreat' ? 'the Essentials Threat API' : 'TAP'}.${said(failure)}`,
+	};
+}
+
+const ROLLING_DAY = 'a request becomes available again 24 hours after the oldest one counted. This node does not retry a 429, so it spends no more quota';
+
+function tapThrottled(failure: Failure): Advice {
+	const { target } = failure;
+	if (failure.api === 'essentialsThreat') {
+		const wait = failure.retryAfterMs
+			? `Proofpoint asked to wait ${Math.ceil(failure.retryAfterMs / 1000)} s, longer than this node waits.`
+			: 'Proofpoint publishes no limits for this API and did not say how long to wait.';
+		return {
+			message: `The Essentials Threat API is throttling requests (429)${retried(failure)}`,
+			description: `${wait} Try again in a few minutes, or read fewer hours per run.`,
+		};
+	}
+	if (target.siem !== undefined) {
+		const pool = target.siem === 'clicks/permitted' ? 'permitted clicks (a pool of its own)' : 'SIEM events (one pool for every endpoint but permitted clicks)';
+		return {
+			message: `TAP's SIEM quota for ${pool} is used up (429)`,
+			description: `TAP allows 1,800 SIEM requests in a rolling 24 hours per pool; ${ROLLING_DAY}. Each hour of range is one request: read shorter ranges or poll less often.`,
+		};
+	}
+	if (target.campaignIds) {
+		return {
+			message: "TAP's quota for campaign ids is used up (429)",
+			description: `TAP allows 50 requests for campaign ids in a rolling 24 hours; ${ROLLING_DAY}. Each day of range and each page is one request: use a Page Size of 200 or a shorter range.`,
+		};
+	}
+	if (target.urlDecode) {
+		return {
+			message: "TAP's quota for URL decoding is used up (429)",
+			description: `TAP allows 1,800 decode requests in a rolling 24 hours per credential; ${ROLLING_DAY}. This node sends up to 1,000 URLs per request.`,
+		};
+	}
+	if (target.people) {
+		return {
+			message: `TAP's quota for /v2/people/${target.people} is used up (429)`,
+			description: `The People API allows 50 requests per endpoint in a rolling 24 hours; ${ROLLING_DAY}: run again later, and fetch with a larger Limit (fewer pages) to spend less.`,
+		};
+	}
+	return {
+		message: 'TAP is throttling requests (429)',
+		description: `Proofpoint publishes no limit for this API; ${ROLLING_DAY}. Try again later.${said(failure)}`,
+	};
+}
+
+function tapAdvice(failure: Failure): Advice {
+	const status = failure.status ?? 0;
+	const essentials = failure.api === 'essentialsThreat';
+	if (status === 400) return tapBadRequest(failure);
+	if (status === 401) {
+		return essentials
+			? {
+					message: 'Proofpoint Essentials refused the Integration Key (401)',
+					description: `Check the API Key and API Key Secret (Account Management → Integrations → Integration Keys, Access Type "SIEM Threat Events") and the credential's region. A new key can take up to 30 minutes to become active: if you just created it, wait and try again.${said(failure)}`,
+				}
+			: {
+					message: 'TAP refused the service principal or secret (401)',
+					description: `Copy the service principal and secret again from Settings → Connected Applications in the TAP dashboard; a deleted or expired principal also gives 401.${said(failure)}`,
+				};
+	}
+	if (status === 403) {
+		return essentials
+			? {
+					message: 'The Integration Key may not read this data (403)',
+					description: `Customer data (child organizations) needs a partner's key created with the scope "own and all child organizations".${said(failure)}`,
+				}
+			: {
+					message: 'This TAP service principal may not use this API (403)',
+					description: `Check the principal's permissions in the TAP dashboard.${said(failure)}`,
+				};
+	}
+	if (status === 404) return tapNotFound(failure);
+	if (status === 429) return tapThrottled(failure);
+	const name = essentials ? 'The Essentials Threat API' : 'TAP';
+	if (status >= 500) {
+		return {
+			message: `${name} had a server error (${status})`,
+			description: `Not retried, because every request may count against a daily quota. Try again later.${said(failure)}`,
+		};
+	}
+	return { message: `${name} answered with status ${status}`, description: `Unexpected status.${said(failure)}` };
+}
+
+const API_NAMES: Record<Failure['api'], string> = {
+	essentials: 'Proofpoint Essentials',
+	tap: 'TAP',
+	essentialsThreat: 'the Essentials Threat API',
+};
+
 function networkAdvice(failure: Failure): Advice {
-	const name = failure.api === 'tap' ? 'TAP' : 'Proofpoint Essentials';
+	const name = API_NAMES[failure.api];
 	if (failure.networkCode === 'ETIMEDOUT' || failure.networkCode === 'ECONNABORTED') {
 		return {
 			message: `No answer from ${name} at ${failure.where} within ${failure.timeoutMs} ms${retried(failure)}`,
@@ -174,15 +285,16 @@ function networkAdvice(failure: Failure): Advice {
 	}
 	return {
 		message: `Could not reach ${name} at ${failure.where} (${failure.networkCode})${retried(failure)}`,
-		description:
-			failure.api === 'tap'
-				? 'Check the Base URL in the TAP credential and that n8n can reach it.'
-				: "Check the credential's stack or base URL and that n8n can reach it.",
+		description: {
+			essentials: "Check the credential's stack or base URL and that n8n can reach it.",
+			tap: 'Check the Base URL in the TAP credential and that n8n can reach it.',
+			essentialsThreat: "Check the credential's platform and Base URL and that n8n can reach it.",
+		}[failure.api],
 	};
 }
 
 /** The status-to-advice table both APIs' errors go through. */
 export function adviseOn(failure: Failure): Advice {
 	if (failure.status === undefined) return networkAdvice(failure);
-	return failure.api === 'tap' ? tapAdvice(failure) : essentialsAdvice(failure);
+	return failure.api === 'essentials' ? essentialsAdvice(failure) : tapAdvice(failure);
 }

@@ -6,13 +6,18 @@ import {
 	type IExecuteFunctions,
 	type IHttpRequestMethods,
 	type IN8nHttpFullResponse,
+	type ILoadOptionsFunctions,
+	type IPollFunctions,
 	type JsonObject,
 } from 'n8n-workflow';
 
 import { apiMessageOf, parseJsonBody } from './body';
 import { adviseOn, type Failure, type RequestTarget } from './hints';
-import { isRetryable, parseRetryAfter, retryDelay, type Outcome, type RetryPolicy } from './retry';
-import { buildPath, unsafeSegment, type BaseUrlResult } from './baseUrl';
+import { parseRetryAfter, waitBeforeRetry, type Outcome, type RetryPolicy } from './retry';
+import { buildPath, unsafeSegment } from './baseUrl';
+
+/** What the transport runs in: a node's run, a trigger's poll, or the editor asking for a list. */
+export type ApiContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions;
 
 export interface CallOptions {
 	itemIndex: number;
@@ -30,26 +35,28 @@ export interface ApiCall {
 	target: RequestTarget;
 	/** null: never retry (every TAP request may spend quota). */
 	retry: RetryPolicy | null;
+	/** A 404 here means "nothing" (TAP's campaign ids), not an error: the answer is empty. */
+	absentOn404?: boolean;
 }
 
 // One lookup per node run and credential type: credentials do not change between items, and each lookup decrypts them.
-const baseUrls = new WeakMap<IExecuteFunctions, Map<string, Promise<string>>>();
+const baseUrls = new WeakMap<ApiContext, Map<string, Promise<unknown>>>();
 
-/** The base URL a credential points at, checked (https, or http on loopback). */
-export async function credentialBaseUrl<C extends object>(
-	context: IExecuteFunctions,
+/** Where a credential points (its base URL, checked: https, or http on loopback), looked up once per run. */
+export async function credentialBaseUrl<C extends object, R extends { url: string }>(
+	context: ApiContext,
 	credentialType: string,
 	itemIndex: number,
-	toBaseUrl: (credentials: C) => BaseUrlResult,
+	toBaseUrl: (credentials: C) => R | { problem: string },
 	credentialName: string,
-): Promise<string> {
+): Promise<R> {
 	let perType = baseUrls.get(context);
 	if (!perType) baseUrls.set(context, (perType = new Map()));
-	let base = perType.get(credentialType);
+	let base = perType.get(credentialType) as Promise<R> | undefined;
 	if (!base) {
 		base = context.getCredentials<C & IDataObject>(credentialType, itemIndex).then((credentials) => {
 			const checked = toBaseUrl(credentials);
-			if ('url' in checked) return checked.url;
+			if (!('problem' in checked)) return checked;
 			throw new NodeOperationError(context.getNode(), checked.problem, {
 				itemIndex,
 				description: `Edit the ${credentialName} credential.`,
@@ -83,7 +90,7 @@ function hostOf(baseUrl: string): string {
 }
 
 /** Raises the one kind of error every API failure becomes: status, the API's words, and advice. Carries nothing of the request (headers hold the secret). */
-function fail(context: IExecuteFunctions, failure: Failure, itemIndex: number): never {
+function fail(context: ApiContext, failure: Failure, itemIndex: number): never {
 	const advice = adviseOn(failure);
 	const status = failure.status !== undefined ? String(failure.status) : undefined;
 	const response: JsonObject = { message: advice.message, status: status ?? failure.networkCode ?? null };
@@ -100,10 +107,10 @@ function fail(context: IExecuteFunctions, failure: Failure, itemIndex: number): 
 }
 
 type Attempt =
-	| { done: true; value: unknown }
+	| { done: true; status: number; value: unknown }
 	| { done: false; outcome: Outcome; retryAfterMs?: number; body?: unknown };
 
-async function attemptOnce(context: IExecuteFunctions, call: ApiCall, options: CallOptions): Promise<Attempt> {
+async function attemptOnce(context: ApiContext, call: ApiCall, options: CallOptions): Promise<Attempt> {
 	let response: IN8nHttpFullResponse;
 	try {
 		response = (await context.helpers.httpRequestWithAuthentication.call(context, call.credentialType, {
@@ -121,13 +128,14 @@ async function attemptOnce(context: IExecuteFunctions, call: ApiCall, options: C
 		return { done: false, outcome: { kind: 'network', code: networkCodeOf(error), method: call.method } };
 	}
 	const status = response.statusCode;
+	if (status === 404 && call.absentOn404) return { done: true, status, value: undefined };
 	if (status >= 200 && status < 300) {
 		const parsed = parseJsonBody(response.body);
 		// Proofpoint confirms a change with 204 or with data; an empty 200 comes from something else (a proxy), so the change may not have been made.
 		if (parsed.ok && parsed.value === undefined && status === 200 && call.method !== 'GET') {
 			return { done: false, outcome: { kind: 'network', code: 'EMPTY_RESPONSE', method: call.method } };
 		}
-		if (parsed.ok) return { done: true, value: parsed.value };
+		if (parsed.ok) return { done: true, status, value: parsed.value };
 		return { done: false, outcome: { kind: 'network', code: 'INVALID_RESPONSE', method: call.method } };
 	}
 	return {
@@ -138,8 +146,19 @@ async function attemptOnce(context: IExecuteFunctions, call: ApiCall, options: C
 	};
 }
 
+/** An answer: its status (200, 201, 204…) and its parsed JSON body (undefined when empty). */
+export interface Answer {
+	status: number;
+	value: unknown;
+}
+
 /** Sends one API call with the credential's authentication, retrying as its policy allows; returns the parsed JSON body (undefined when empty). */
-export async function send(this: IExecuteFunctions, call: ApiCall, options: CallOptions): Promise<unknown> {
+export async function send(this: ApiContext, call: ApiCall, options: CallOptions): Promise<unknown> {
+	return (await exchange.call(this, call, options)).value;
+}
+
+/** `send`, keeping the answer's status: 204 No Content and an empty 200 mean different things to a SIEM reader. */
+export async function exchange(this: ApiContext, call: ApiCall, options: CallOptions): Promise<Answer> {
 	const unsafe = unsafeSegment(call.path);
 	if (unsafe !== undefined) {
 		throw new NodeOperationError(this.getNode(), `Refused to send a request with the path segment "${unsafe}"`, {
@@ -150,13 +169,13 @@ export async function send(this: IExecuteFunctions, call: ApiCall, options: Call
 	let mayHaveLanded = false;
 	for (let attempt = 0; ; attempt++) {
 		const result = await attemptOnce(this, call, options);
-		if (result.done) return result.value;
+		if (result.done) return { status: result.status, value: result.value };
 
 		const { outcome, retryAfterMs } = result;
 		// A DELETE repeated after an attempt the server may have carried out (a timeout, a 5xx) finds nothing left: done.
-		if (mayHaveLanded && call.method === 'DELETE' && outcome.kind === 'status' && outcome.status === 404) return undefined;
+		if (mayHaveLanded && call.method === 'DELETE' && outcome.kind === 'status' && outcome.status === 404) return { status: 404, value: undefined };
 		mayHaveLanded ||= outcome.kind === 'network' || outcome.status >= 500;
-		const wait = call.retry && isRetryable(outcome) ? retryDelay(attempt, retryAfterMs, call.retry, Math.random()) : undefined;
+		const wait = waitBeforeRetry(call.retry, outcome, attempt, retryAfterMs, Math.random());
 		if (wait !== undefined) {
 			await sleep(wait);
 			continue;

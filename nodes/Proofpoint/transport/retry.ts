@@ -4,6 +4,8 @@ export interface RetryPolicy {
 	maxDelayMs: number;
 	/** A Retry-After longer than this is not waited for: the error says when to try again. */
 	maxRetryAfterMs: number;
+	/** Retry only a 429 that says how long to wait (an API whose limits are unknown: never guess). */
+	onlyWhenToldToWait?: boolean;
 }
 
 export const ESSENTIALS_RETRY: RetryPolicy = {
@@ -11,6 +13,15 @@ export const ESSENTIALS_RETRY: RetryPolicy = {
 	baseDelayMs: 500,
 	maxDelayMs: 8000,
 	maxRetryAfterMs: 60000,
+};
+
+// The Essentials Threat API's throttle numbers are unpublished [?]: a short Retry-After is honoured, nothing is guessed.
+export const ESSENTIALS_THREAT_RETRY: RetryPolicy = {
+	maxRetries: 2,
+	baseDelayMs: 0,
+	maxDelayMs: 0,
+	maxRetryAfterMs: 30000,
+	onlyWhenToldToWait: true,
 };
 
 export type Outcome =
@@ -25,6 +36,21 @@ export function isRetryable(outcome: Outcome): boolean {
 	if (outcome.kind === 'network') return idempotent;
 	if (outcome.status === 429) return true;
 	return outcome.status >= 500 && idempotent;
+}
+
+/** How long to wait before sending a failed attempt again under `policy`, or undefined to give up. */
+export function waitBeforeRetry(
+	policy: RetryPolicy | null,
+	outcome: Outcome,
+	attempt: number,
+	retryAfterMs: number | undefined,
+	random: number,
+): number | undefined {
+	if (!policy || !isRetryable(outcome)) return undefined;
+	if (policy.onlyWhenToldToWait && !(outcome.kind === 'status' && outcome.status === 429 && retryAfterMs !== undefined)) {
+		return undefined;
+	}
+	return retryDelay(attempt, retryAfterMs, policy, random);
 }
 
 /** Retry-After as milliseconds (seconds or an HTTP date), or undefined when absent or unreadable. */

@@ -1,0 +1,49 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { TimeRange } from '../../helpers/timeRange';
+import { CAMPAIGN_IDS_MAX_PAGE, CAMPAIGN_IDS_WINDOW, campaignIds } from '../../transport/campaigns';
+import type { CallOptions } from '../../transport/request';
+import { forOperation, optionsCollection, returnAllAndLimit, timeRangeFields } from '../descriptions';
+import type { OperationOption } from '../operation';
+import { readInteger, readLimit, readTimeRange } from '../parameters';
+
+export const option: OperationOption = {
+	name: 'Get Many',
+	action: 'Get many campaigns',
+	description:
+		'List the IDs of the campaigns updated in a time range: one request per day of range and page, from a daily quota of 50',
+};
+
+export const description: INodeProperties[] = forOperation('campaign', 'getAll', [
+	...timeRangeFields('campaign updates', 'each day of range is at least one request of the 50 a day'),
+	...returnAllAndLimit(),
+	optionsCollection([
+		{
+			displayName: 'Page Size',
+			name: 'pageSize',
+			type: 'number',
+			default: CAMPAIGN_IDS_MAX_PAGE,
+			typeOptions: { minValue: 1, maxValue: CAMPAIGN_IDS_MAX_PAGE },
+			description: `Campaign IDs per request (at most ${CAMPAIGN_IDS_MAX_PAGE}). Each request counts against the quota of 50 a day, so larger pages spend fewer.`,
+		},
+	]),
+]);
+
+interface Prepared {
+	range: TimeRange;
+	limit: number | undefined;
+	pageSize: number;
+}
+
+export function prepare(this: IExecuteFunctions, itemIndex: number): Prepared {
+	return {
+		// How far back campaign ids reach is not documented [?]: only the window rules are checked.
+		range: readTimeRange(this, itemIndex, { minMs: CAMPAIGN_IDS_WINDOW.minMs, keeper: 'TAP' }),
+		limit: readLimit(this, itemIndex),
+		pageSize: readInteger(this, itemIndex, 'options.pageSize', 'Page Size', 1, CAMPAIGN_IDS_MAX_PAGE, CAMPAIGN_IDS_MAX_PAGE),
+	};
+}
+
+export async function run(this: IExecuteFunctions, { range, limit, pageSize }: Prepared, options: CallOptions) {
+	return await campaignIds(this, range, { limit, pageSize }, options);
+}

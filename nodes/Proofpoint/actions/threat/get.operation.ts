@@ -1,0 +1,37 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { CallOptions } from '../../transport/request';
+import { tapRequest } from '../../transport/tap';
+import { forOperation, optionsCollection } from '../descriptions';
+import type { OperationOption } from '../operation';
+import { readTapId, THREAT_ID_EXAMPLE } from '../parameters';
+
+export const option: OperationOption = {
+	name: 'Get',
+	action: 'Get a threat',
+	description:
+		"Get a threat's summary by its ID: type, category, severity, actors, families, malware. No daily quota; items sharing an ID make one request.",
+};
+
+export const threatIdField: INodeProperties = {
+	displayName: 'Threat ID',
+	name: 'threatId',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. {{ $json.threatId }}',
+	description: "The threat's ID, as in a SIEM event's threatID",
+};
+
+export const description: INodeProperties[] = forOperation('threat', 'get', [threatIdField, optionsCollection()]);
+
+export function prepare(this: IExecuteFunctions, itemIndex: number): string {
+	return readTapId(this, itemIndex, 'threatId', 'Threat ID', THREAT_ID_EXAMPLE);
+}
+
+/** Items naming the same threat share one answer. */
+export const key = (threatId: string) => threatId;
+
+export async function run(this: IExecuteFunctions, threatId: string, options: CallOptions) {
+	return await tapRequest.call(this, { path: ['v2', 'threat', 'summary', threatId], target: { threat: threatId } }, options);
+}

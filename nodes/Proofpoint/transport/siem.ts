@@ -1,0 +1,90 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { eventKey, eventTime, parseInstant, siemEndpoint, type EventKind } from '../helpers/threatEvents';
+import { HOUR_MS, isoInstant, type TimeRange } from '../helpers/timeRange';
+import type { ApiContext, CallOptions } from './request';
+import { siemRequest, type ThreatApi } from './tap';
+import { walkWindows, type WalkedWindow, type WindowRules } from './windows';
+
+/** A SIEM request covers at least 30 seconds and at most an hour (tap-api.md §4, threat-events.md §1). */
+export const SIEM_WINDOW: WindowRules = { maxMs: HOUR_MS, minMs: 30 * 1000 };
+
+export interface SiemQuery {
+	kinds: readonly EventKind[];
+	/** url, attachment or messageText; undefined: every type. */
+	threatType?: string;
+	/** active, cleared or falsePositive; undefined: the API's default (active and cleared). */
+	threatStatus?: string;
+	/** The Essentials Threat API's scope: the key's own organization, its child organizations, or both. */
+	essentials?: { ownData: boolean; customerData: boolean };
+}
+
+export interface SiemEvent {
+	kind: EventKind;
+	event: IDataObject;
+}
+
+function querystring(base: ThreatApi, window: TimeRange, query: SiemQuery): IDataObject {
+	const qs: IDataObject = { interval: `${isoInstant(window.start)}/${isoInstant(window.end)}` };
+	// TAP answers syslog unless asked for JSON; the Essentials Threat API speaks JSON only.
+	if (base.kind === 'tap') qs.format = 'json';
+	if (query.threatType) qs.threatType = query.threatType;
+	if (query.threatStatus) qs.threatStatus = query.threatStatus;
+	if (base.kind === 'essentials') {
+		const scope = query.essentials ?? { ownData: true, customerData: false };
+		qs.ownData = scope.ownData;
+		qs.customerData = scope.customerData;
+	}
+	return qs;
+}
+
+function eventsOf(body: IDataObject | undefined, kinds: readonly EventKind[]): SiemEvent[] {
+	const events: SiemEvent[] = [];
+	if (!body) return events;
+	for (const kind of kinds) {
+		const list = body[kind];
+		if (Array.isArray(list)) for (const event of list as IDataObject[]) events.push({ kind, event });
+	}
+	return events;
+}
+
+/** The keys of the events that lie exactly on `instant`, where two adjacent windows meet. */
+function keysAt(events: SiemEvent[], instant: number): Set<string> {
+	const keys = new Set<string>();
+	for (const { kind, event } of events) if (eventTime(kind, event) === instant) keys.add(eventKey(kind, event));
+	return keys;
+}
+
+/**
+ * Reads `range` of SIEM events in windows of at most an hour, each starting at the previous answer's
+ * queryEndTime, with one request per window for every chosen kind. Yields each window's events.
+ */
+export async function* siemWindows(
+	context: ApiContext,
+	base: ThreatApi,
+	range: TimeRange,
+	query: SiemQuery,
+	options: CallOptions,
+): AsyncGenerator<WalkedWindow<SiemEvent[]>> {
+	const endpoint = siemEndpoint(query.kinds, base.kind);
+	const walk = walkWindows(range, SIEM_WINDOW, async (window) => {
+		const { body } = await siemRequest.call(
+			context,
+			base,
+			{ path: ['v2', 'siem', ...endpoint.split('/')], qs: querystring(base, window, query), target: { siem: endpoint } },
+			options,
+		);
+		return { answer: eventsOf(body, query.kinds), coveredUntil: parseInstant(body?.queryEndTime) };
+	});
+	// Whether an interval includes its end is not documented [?]: an event on a shared boundary is kept once.
+	let boundary: { instant: number; keys: Set<string> } | undefined;
+	for await (const walked of walk) {
+		let events = walked.answer;
+		if (boundary && boundary.instant === walked.window.start && boundary.keys.size) {
+			const seen = boundary.keys;
+			events = events.filter(({ kind, event }) => eventTime(kind, event) !== walked.window.start || !seen.has(eventKey(kind, event)));
+		}
+		boundary = { instant: walked.cursor, keys: keysAt(events, walked.cursor) };
+		yield { ...walked, answer: events };
+	}
+}

@@ -1,0 +1,248 @@
+'use strict';
+
+const { useSandbox, useFrozenClock, seen } = require('../../support');
+const { eventKey } = require('../../../dist/nodes/Proofpoint/helpers/threatEvents');
+
+const MINUTE = 60 * 1000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+const NOW = '2026-06-05T06:17:42.000Z';
+const ALL_KINDS = ['clicksBlocked', 'clicksPermitted', 'messagesBlocked', 'messagesDelivered'];
+
+const getMany = (parameters) => ({
+	resource: 'siemEvent',
+	operation: 'getAll',
+	eventTypes: ALL_KINDS,
+	timeRange: 'last',
+	lastAmount: 24,
+	lastUnit: 'hours',
+	returnAll: true,
+	simplify: false,
+	...parameters,
+});
+
+/** The range "last N hours" means at the frozen time: up to the start of the current minute. */
+function lastHours(hours) {
+	const end = Math.floor((Date.parse(NOW) - 1) / MINUTE) * MINUTE;
+	return { start: end - hours * HOUR, end };
+}
+
+/** The keys of the sandbox's ground truth for a range, as the node would emit them. */
+function truthKeys(sb, { kinds = ALL_KINDS, ...query }) {
+	const truth = sb.siem.truth({ kinds, ...query });
+	return Object.entries(truth).flatMap(([kind, events]) => events.map((event) => eventKey(kind, event))).sort();
+}
+
+const itemKeys = (items) => items.map((item) => eventKey(item.json.eventType, item.json)).sort();
+
+describe('SIEM Event → Get Many', () => {
+	const clock = useFrozenClock(NOW);
+	const { run, sb } = useSandbox({ siem: { seed: 11, perHour: 20 } });
+	beforeEach(() => clock.set(NOW));
+
+	describe('on TAP', () => {
+		it('reads the last 24 hours of all four types in exactly 24 requests, one per hour to /v2/siem/all, and returns every event once', async () => {
+			const result = await run(getMany());
+
+			expect(result.status).toBe('success');
+			expect(seen(sb())).toEqual(Array(24).fill('GET /v2/siem/all'));
+			const range = lastHours(24);
+			expect(sb().requests.map((request) => request.query.interval)).toEqual(
+				Array.from({ length: 24 }, (_, index) => {
+					const start = new Date(range.start + index * HOUR).toISOString().replace('.000Z', 'Z');
+					const end = new Date(range.start + (index + 1) * HOUR).toISOString().replace('.000Z', 'Z');
+					return `${start}/${end}`;
+				}),
+			);
+			expect(sb().requests.every((request) => request.query.format === 'json')).toBe(true);
+			const keys = itemKeys(result.items);
+			expect(keys.length).toBeGreaterThan(100);
+			expect(new Set(keys).size).toBe(keys.length);
+			expect(keys).toEqual(truthKeys(sb(), range));
+		});
+
+		it('adds the type to every event and pairs it with the input item', async () => {
+			const result = await run(getMany({ lastAmount: 2 }));
+
+			const types = new Set(result.items.map((item) => item.json.eventType));
+			expect([...types].sort()).toEqual(ALL_KINDS);
+			for (const item of result.items) {
+				expect(item.pairedItem).toEqual({ item: 0 });
+				expect(item.json.eventType.startsWith('clicks') ? item.json.clickTime : item.json.messageTime).toEqual(expect.any(String));
+			}
+		});
+
+		it.each([
+			[['clicksPermitted'], '/v2/siem/clicks/permitted'],
+			[['messagesDelivered'], '/v2/siem/messages/delivered'],
+			[['clicksPermitted', 'messagesDelivered'], '/v2/siem/issues'],
+			[['clicksBlocked', 'messagesBlocked'], '/v2/siem/all'],
+		])('%j: one request per hour to %s, and only those types come out', async (eventTypes, path) => {
+			const result = await run(getMany({ eventTypes, lastAmount: 3 }));
+
+			expect(seen(sb())).toEqual(Array(3).fill(`GET ${path}`));
+			expect(new Set(result.items.map((item) => item.json.eventType))).toEqual(new Set(eventTypes));
+			expect(itemKeys(result.items)).toEqual(truthKeys(sb(), { kinds: eventTypes, ...lastHours(3) }));
+		});
+
+		it('gives a message sent to three recipients as three events sharing its GUID', async () => {
+			const time = Date.parse(NOW) - 30 * MINUTE;
+			const recipients = ['alice.nguyen@acme.example', 'bob.smith@acme.example', 'carol.jones@acme.example'];
+			const injected = sb().siem.inject('messagesDelivered', { time, recipients });
+			const result = await run(getMany({ eventTypes: ['messagesDelivered'], lastAmount: 1, simplify: true }));
+
+			const copies = result.items.filter((item) => item.json.guid === injected[0].GUID);
+			expect(copies.map((item) => item.json.recipient).sort()).toEqual(recipients);
+			expect(new Set(copies.map((item) => item.json.time)).size).toBe(1);
+		});
+
+		it('stops asking for windows once the Limit is reached', async () => {
+			const result = await run(getMany({ returnAll: false, limit: 5 }));
+
+			expect(result.items).toHaveLength(5);
+			expect(sb().requests.length).toBeLessThan(3);
+		});
+
+		it('reads between two instants given by expressions, in windows of at most an hour', async () => {
+			const start = Date.parse('2026-06-04T10:00:00Z');
+			const end = start + 150 * MINUTE;
+			const result = await run(
+				getMany({ timeRange: 'between', startTime: '={{ $json.from }}', endTime: '={{ $json.to }}' }),
+				{ input: [{ json: { from: new Date(start).toISOString(), to: new Date(end).toISOString() } }] },
+			);
+
+			expect(result.status).toBe('success');
+			expect(sb().requests.map((request) => request.query.interval)).toEqual([
+				'2026-06-04T10:00:00Z/2026-06-04T11:00:00Z',
+				'2026-06-04T11:00:00Z/2026-06-04T12:00:00Z',
+				'2026-06-04T12:00:00Z/2026-06-04T12:30:00Z',
+			]);
+			expect(itemKeys(result.items)).toEqual(truthKeys(sb(), { start, end }));
+		});
+
+		it('sends Threat Type and Threat Status to TAP, whose answer is already filtered', async () => {
+			const result = await run(getMany({ lastAmount: 6, threatType: 'attachment', threatStatus: 'active' }));
+
+			expect(sb().requests[0].query).toMatchObject({ threatType: 'attachment', threatStatus: 'active' });
+			expect(itemKeys(result.items)).toEqual(truthKeys(sb(), { ...lastHours(6), threatType: 'attachment', threatStatus: 'active' }));
+		});
+
+		it('flattens each event with Simplify to the fields a person triages on', async () => {
+			const result = await run(getMany({ lastAmount: 3, simplify: true }));
+
+			expect(result.items.length).toBeGreaterThan(0);
+			for (const { json } of result.items) {
+				expect(Object.keys(json)).toEqual(
+					expect.arrayContaining(['eventType', 'time', 'recipient', 'sender', 'subject', 'classification', 'threatId', 'threatUrl', 'campaignId', 'phishScore']),
+				);
+				if (json.classification !== null) expect(json.classification).toBe(json.classification.toLowerCase());
+				expect(json.threatId).toEqual(expect.any(String));
+			}
+		});
+
+		describe('refuses before any request', () => {
+			it.each([
+				['a range 7 days back', { lastAmount: 7, lastUnit: 'days' }, /serves only the last 7 days: start it at most 6 days 23 hours 59 minutes ago \(e\.g\. Last 167 Hours\)/],
+				['an end in the future', { timeRange: 'between', startTime: '2026-06-05T05:00:00Z', endTime: '2026-06-05T07:00:00Z' }, /ends now or in the future .*: the end must be in the past/],
+				['a range of 20 seconds', { timeRange: 'between', startTime: '2026-06-05T05:00:00Z', endTime: '2026-06-05T05:00:20Z' }, /is 20 seconds long: it must be at least 30 seconds/],
+				['a start that is not a date', { timeRange: 'between', startTime: 'yesterday', endTime: '2026-06-05T05:00:00Z' }, /^Item 0: Start must be a date and time/],
+				['no event type', { eventTypes: [] }, /^Item 0: Event Types is empty/],
+				['customer organizations on TAP', { essentialsData: 'customers' }, /^Item 0: Essentials Organizations asks for customer organizations, but the credential reaches TAP/],
+			])('%s', async (_, parameters, message) => {
+				const result = await run(getMany(parameters));
+
+				expect(result.error.name).toBe('NodeOperationError');
+				expect(result.error.message).toMatch(message);
+				expect(sb().requests).toEqual([]);
+			});
+		});
+
+		it("never retries TAP's 429 and says which pool is used up and when it frees", async () => {
+			sb().failNext({ path: '/v2/siem/all', mode: '429' });
+			const result = await run(getMany({ lastAmount: 3 }));
+
+			expect(sb().requests).toHaveLength(1);
+			expect(result.error.httpCode).toBe('429');
+			expect(result.error.message).toBe("TAP's SIEM quota for SIEM events (one pool for every endpoint but permitted clicks) is used up (429)");
+			expect(result.error.description).toContain('1,800 SIEM requests in a rolling 24 hours');
+			expect(result.error.description).toContain('24 hours after the oldest');
+		});
+	});
+
+	describe('on the Essentials Threat API', () => {
+		it('reads own data from /v2/siem/all with ownData, 3 days at most, and the customer name on each event', async () => {
+			const result = await run(getMany({ lastAmount: 71 }), { threat: 'partner' });
+
+			expect(result.status).toBe('success');
+			expect(sb().requests).toHaveLength(71);
+			expect(sb().requests.every((request) => request.api === 'essentialsThreat' && request.path === '/v2/siem/all')).toBe(true);
+			expect(sb().requests[0].query).toMatchObject({ ownData: 'true', customerData: 'false' });
+			expect(sb().requests[0].query.format).toBeUndefined();
+			const truth = truthKeys(sb(), { ...lastHours(71), platform: 'essentials', ownData: true, customerData: false });
+			expect(truth.length).toBeGreaterThan(0);
+			expect(itemKeys(result.items)).toEqual(truth);
+			expect(result.items.every((item) => item.json.customerName === 'Example Partner')).toBe(true);
+		});
+
+		it("reads a partner's customers with Customer Organizations, each event naming its customer", async () => {
+			const result = await run(getMany({ lastAmount: 12, essentialsData: 'customers' }), { threat: 'partner' });
+
+			expect(sb().requests[0].query).toMatchObject({ ownData: 'false', customerData: 'true' });
+			const customers = new Set(result.items.map((item) => item.json.customerName));
+			expect([...customers].sort()).toEqual(['Acme Corporation', 'Globex', 'Initech']);
+			expect(itemKeys(result.items)).toEqual(truthKeys(sb(), { ...lastHours(12), platform: 'essentials', ownData: false, customerData: true }));
+		});
+
+		it('refuses a range more than 3 days back before any request', async () => {
+			const result = await run(getMany({ lastAmount: 72 }), { threat: 'partner' });
+
+			expect(result.error.message).toMatch(/the Essentials Threat API serves only the last 3 days: start it at most 2 days 23 hours 59 minutes ago \(e\.g\. Last 71 Hours\)/);
+			expect(sb().requests).toEqual([]);
+		});
+
+		it('says a new Integration Key can take 30 minutes to become active on a 401', async () => {
+			const result = await run(getMany({ lastAmount: 1 }), { threat: 'pending' });
+
+			expect(result.error.httpCode).toBe('401');
+			expect(result.error.message).toBe('Proofpoint Essentials refused the Integration Key (401)');
+			expect(result.error.description).toContain('up to 30 minutes to become active');
+			expect(sb().requests).toHaveLength(1);
+		});
+
+		it('waits out a short Retry-After once and goes on', async () => {
+			sb().failNext({ path: '/v2/siem/all', mode: '429-retry-after' });
+			const result = await run(getMany({ lastAmount: 1 }), { threat: 'acme' });
+
+			expect(result.status).toBe('success');
+			expect(sb().requests.map((request) => request.status)).toEqual([429, expect.any(Number)]);
+		});
+
+		it('fails at once on a 429 that does not say how long to wait: never a retry loop', async () => {
+			sb().failNext({ path: '/v2/siem/all', mode: '429' });
+			const result = await run(getMany({ lastAmount: 1 }), { threat: 'acme' });
+
+			expect(sb().requests).toHaveLength(1);
+			expect(result.error.message).toBe('The Essentials Threat API is throttling requests (429)');
+			expect(result.error.description).toContain('did not say how long to wait');
+		});
+	});
+	describe('with nothing to report', () => {
+		const empty = useSandbox({ siem: false });
+
+		it('gives no items and no error for an hour without events (TAP answers empty arrays)', async () => {
+			const result = await empty.run(getMany({ lastAmount: 1 }));
+
+			expect(result.status).toBe('success');
+			expect(result.items).toEqual([]);
+			expect(empty.sb().requests).toHaveLength(1);
+		});
+
+		it('treats the Essentials Threat API\'s 204 No Content as an empty window and walks on', async () => {
+			const result = await empty.run(getMany({ lastAmount: 2 }), { threat: 'acme' });
+
+			expect(result.status).toBe('success');
+			expect(result.items).toEqual([]);
+			expect(empty.sb().requests.map((request) => request.status)).toEqual([204, 204]);
+		});
+	});
+});
