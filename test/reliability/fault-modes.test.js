@@ -8,7 +8,7 @@ const vm = require('node:vm');
 const { startSandbox, FAULT_MODES } = require('../../sandbox');
 const { runNode } = require('../harness');
 const { sandboxCredentials } = require('../support');
-const { OPERATIONS } = require('./operations');
+const { OPERATIONS, THREAT_ID, CAMPAIGN_ID } = require('./operations');
 
 const REQUEST_TIMEOUT_MS = 1000;
 // Longer than the Request Timeout, so a 'slow' answer always comes too late, and shorter than the
@@ -36,6 +36,8 @@ const STATUS_OF = { 500: 500, 502: 502, 503: 503, html: 503, 429: 429, '429-retr
 /** How many times the node sends a request that keeps failing in this mode (the README's retry rules). */
 function attemptsFor(api, method, mode) {
 	if (api === 'tap') return 1;
+	// The Essentials Threat API: only a 429 that says how long to wait is sent again, at most twice.
+	if (api === 'essentialsThreat') return mode === '429-retry-after' ? 3 : 1;
 	if (STATUS_OF[mode] === 429) return 4;
 	if (method === 'POST') return 1;
 	// An empty 200 to a read is reported at once as an unexpected answer, never read as an empty list.
@@ -45,11 +47,14 @@ function attemptsFor(api, method, mode) {
 
 /** What the error message must say for a request that failed in this mode. */
 function messageFor(op, method, mode, attempts) {
-	const after = attempts > 1 ? ' after 4 attempts$' : '$';
+	const after = attempts > 1 ? ` after ${attempts} attempts$` : '$';
 	const status = STATUS_OF[mode];
 	if (op.api === 'tap') {
-		if (status === 429) return new RegExp(`^TAP's quota for /v2/people/\\S+ is used up \\(429\\)$`);
+		if (status === 429) return /^TAP('s (SIEM )?quota for .+ is used up| is throttling requests) \(429\)$/;
 		if (status) return new RegExp(`^TAP had a server error \\(${status}\\)$`);
+	} else if (op.api === 'essentialsThreat') {
+		if (status === 429) return new RegExp(`^The Essentials Threat API is throttling requests \\(429\\)${after}`);
+		if (status) return new RegExp(`^The Essentials Threat API had a server error \\(${status}\\)$`);
 	} else {
 		if (status === 429) return new RegExp(`^Proofpoint Essentials is throttling requests \\(429\\)${after}`);
 		if (status) return new RegExp(`^Proofpoint Essentials had a server error \\(${status}\\)${after}`);
@@ -62,17 +67,21 @@ function messageFor(op, method, mode, attempts) {
 		case 'malformed-json':
 			return new RegExp(`sent a response that is not valid JSON${after}`);
 		case 'empty':
+			if (op.api !== 'essentials') return /^((TAP|The Essentials Threat API) sent an empty or unexpected response|TAP at .+ sent an empty 200 response)$/;
 			return method === 'GET'
-				? /^(Proofpoint Essentials sent an unexpected response: .+|TAP sent an empty or unexpected response)$/
+				? /^Proofpoint Essentials sent an unexpected response: .+$/
 				: new RegExp(`answered a change with an empty 200 response${after}`);
 		default:
 			throw new Error(`No expectation for mode ${mode}`);
 	}
 }
 
-function withShortTimeout(parameters) {
-	return { ...parameters, options: { ...parameters.options, requestTimeout: REQUEST_TIMEOUT_MS } };
+function withShortTimeout(parameters, timeoutMs = REQUEST_TIMEOUT_MS) {
+	return { ...parameters, options: { ...parameters.options, requestTimeout: timeoutMs } };
 }
+
+// Only a 'slow' answer is meant to time out; 66 runs side by side on a busy machine must not.
+const timeoutFor = (mode) => (mode === 'slow' ? REQUEST_TIMEOUT_MS : 30000);
 
 /** Runs one operation on a fresh demo tenant with `count` faults queued for the first requests of `method`. */
 async function runCase({ op, method, mode, count }) {
@@ -80,7 +89,7 @@ async function runCase({ op, method, mode, count }) {
 	try {
 		sb.failNext({ method, mode, count });
 		const started = Date.now();
-		const result = await runNode({ parameters: withShortTimeout(op.parameters), input: op.input, credentials: sandboxCredentials(sb) });
+		const result = await runNode({ parameters: withShortTimeout(op.parameters, timeoutFor(mode)), input: op.input, credentials: sandboxCredentials(sb, { threat: op.threat }) });
 		return {
 			result,
 			elapsed: Date.now() - started,
@@ -176,9 +185,15 @@ describe('every operation under each fault mode', () => {
 		30000,
 	);
 
-	test('covers the 22 operations and every request kind they make', () => {
-		expect(OPERATIONS).toHaveLength(22);
-		expect(casesFor('500')).toHaveLength(52);
+	test('covers the 28 operations, SIEM on both platforms, and every request kind they make', async () => {
+		expect(OPERATIONS).toHaveLength(29);
+		expect(casesFor('500')).toHaveLength(66);
+		const sb = await startSandbox();
+		try {
+			expect([sb.siem.threats()[0].id, sb.siem.campaigns()[0].id]).toEqual([THREAT_ID, CAMPAIGN_ID]);
+		} finally {
+			await sb.close();
+		}
 	});
 });
 
@@ -259,21 +274,23 @@ describe('a DELETE whose first attempt timed out but landed', () => {
 });
 
 describe('TAP 429, with and without Retry-After', () => {
-	const peopleOperations = OPERATIONS.filter((op) => op.api === 'tap');
-	const cases = peopleOperations.flatMap((op) => ['429', '429-retry-after'].map((mode) => [op.name, mode, op]));
+	const tapOperations = OPERATIONS.filter((op) => op.api === 'tap');
+	const cases = tapOperations.flatMap((op) => ['429', '429-retry-after'].map((mode) => [op.name, mode, op]));
 
-	test.each(cases)('%s, %s: exactly one request, no retry, the rolling 24-hour quota explained', async (_, mode, op) => {
+	test.each(cases)('%s, %s: exactly one request, no retry, the quota explained', async (_, mode, op) => {
 		const sb = await startSandbox({ retryAfterSeconds: 0 });
 		try {
-			sb.failNext({ path: '/v2/people/', mode, count: 4 });
+			sb.failNext({ mode, count: 4 });
 			const result = await runNode({ parameters: op.parameters, credentials: sandboxCredentials(sb) });
 
 			expect(sb.requests).toHaveLength(1);
 			expect(result.error.name).toBe('NodeApiError');
 			expect(result.error.httpCode).toBe('429');
-			expect(result.error.message).toMatch(/^TAP's quota for \/v2\/people\/(vap|top-clickers) is used up \(429\)$/);
-			expect(result.error.description).toContain('50 requests per endpoint in a rolling 24 hours');
 			expect(result.error.description).toContain('This node does not retry a 429');
+			if (op.parameters.resource === 'vap' || op.parameters.resource === 'topClicker') {
+				expect(result.error.message).toMatch(/^TAP's quota for \/v2\/people\/(vap|top-clickers) is used up \(429\)$/);
+				expect(result.error.description).toContain('50 requests per endpoint in a rolling 24 hours');
+			}
 		} finally {
 			await sb.close();
 		}

@@ -1,5 +1,11 @@
-// The node's 22 operations on the demo tenant, each with cheap parameters, the requests it
-// makes in order, and how to tell that a change landed. Shared by the fault and secret tests.
+// The node's 28 operations on the demo tenant (SIEM Get Many twice: on TAP and on the Essentials
+// Threat API), each with cheap parameters, the requests it makes in order, and how to tell that a
+// change landed. Shared by the fault and secret tests.
+const { urldefense } = require('../../sandbox');
+
+// The sandbox's threat and campaign pools come from its seed alone: the first of each, as sb.siem lists them.
+const THREAT_ID = '51ebda4b4f11941a0c353280c026ba75d9b24394b8869b50ee76b783f6fdbc63';
+const CAMPAIGN_ID = 'cb5a3465-cb5d-4f52-8df3-d6e5d3850660';
 
 /** HR records for Mark Functional Accounts on acme: bob has left, erin is not in the list. */
 const HR_ROSTER = [
@@ -182,6 +188,49 @@ const OPERATIONS = [
 		requests: ['GET'],
 		parameters: { resource: 'topClicker', operation: 'getAll', window: 30, returnAll: false, limit: 5 },
 	},
+	{
+		name: 'SIEM Event → Get Many',
+		api: 'tap',
+		requests: ['GET'],
+		parameters: { resource: 'siemEvent', operation: 'getAll', timeRange: 'last', lastAmount: 1, lastUnit: 'hours', returnAll: true },
+	},
+	{
+		name: 'SIEM Event → Get Many (Essentials Threat API)',
+		api: 'essentialsThreat',
+		threat: 'acme',
+		requests: ['GET'],
+		parameters: { resource: 'siemEvent', operation: 'getAll', timeRange: 'last', lastAmount: 1, lastUnit: 'hours', returnAll: true },
+	},
+	{
+		name: 'Campaign → Get',
+		api: 'tap',
+		requests: ['GET'],
+		parameters: { resource: 'campaign', operation: 'get', campaignId: CAMPAIGN_ID },
+	},
+	{
+		name: 'Campaign → Get Many',
+		api: 'tap',
+		requests: ['GET'],
+		parameters: { resource: 'campaign', operation: 'getAll', timeRange: 'last', lastAmount: 1, lastUnit: 'days', returnAll: true },
+	},
+	{
+		name: 'Forensic Report → Get',
+		api: 'tap',
+		requests: ['GET'],
+		parameters: { resource: 'forensics', operation: 'get', forensicsOf: 'threat', threatId: THREAT_ID, includeCampaignForensics: true },
+	},
+	{
+		name: 'Threat → Get',
+		api: 'tap',
+		requests: ['GET'],
+		parameters: { resource: 'threat', operation: 'get', threatId: THREAT_ID },
+	},
+	{
+		name: 'URL → Decode',
+		api: 'tap',
+		requests: ['POST'],
+		parameters: { resource: 'url', operation: 'decode', urls: urldefense.encodeV3('https://evil.example/login?next=/inbox') },
+	},
 ];
 
-module.exports = { OPERATIONS, HR_ROSTER };
+module.exports = { OPERATIONS, HR_ROSTER, THREAT_ID, CAMPAIGN_ID };

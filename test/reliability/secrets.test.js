@@ -62,8 +62,10 @@ const KEYS = {
 	tapSecret: 'tap-SECRET-3c9d1e7f-6a2b-48e5-b1d0-DISTINCT',
 	wrongKey: 'ppk-WRONG-0a1b2c3d-4e5f-6789-abcd-DISTINCT',
 	wrongSecret: 'tap-WRONG-9f8e7d6c-5b4a-3210-fedc-DISTINCT',
+	threatSecret: 'siem-SECRET-7b2e4d9a-1c3f-4e8b-a5d6-DISTINCT',
 };
-const basic = (secret) => Buffer.from(`${principal}:${secret}`).toString('base64');
+const threatKey = SANDBOX_CREDENTIALS.essentialsThreat.acme.apiKey;
+const basic = (secret, user = principal) => Buffer.from(`${user}:${secret}`).toString('base64');
 /** Every form a secret could leak in: as is, URL-encoded, and the TAP Basic-auth value. */
 const FORBIDDEN = [
 	...new Set([
@@ -71,6 +73,8 @@ const FORBIDDEN = [
 		...Object.values(KEYS).map(encodeURIComponent),
 		basic(KEYS.tapSecret),
 		basic(KEYS.wrongSecret),
+		basic(KEYS.threatSecret, threatKey),
+		basic(KEYS.wrongSecret, threatKey),
 		// A distinctive fragment, in case a value is cut short or wrapped.
 		'DISTINCT',
 	]),
@@ -81,12 +85,13 @@ function distinctiveTenant() {
 	tenant.credentials.essentials[partner.apiUser] = KEYS.partnerKey;
 	tenant.credentials.essentials[orgAdmin.apiUser] = KEYS.orgAdminKey;
 	tenant.credentials.tap[principal] = KEYS.tapSecret;
+	tenant.credentials.essentialsThreat[threatKey].secret = KEYS.threatSecret;
 	return tenant;
 }
 
-function credentialsFor(sb, { login = partner.apiUser, apiKey = KEYS.partnerKey, secret = KEYS.tapSecret } = {}) {
-	const credentials = sandboxCredentials(sb, { login: { apiUser: login, apiKey } });
-	credentials.proofpointTapApi.secret = secret;
+function credentialsFor(sb, op, { login = partner.apiUser, apiKey = KEYS.partnerKey, secret } = {}) {
+	const credentials = sandboxCredentials(sb, { login: { apiUser: login, apiKey }, threat: op.threat });
+	credentials.proofpointTapApi.secret = secret ?? (op.threat ? KEYS.threatSecret : KEYS.tapSecret);
 	return credentials;
 }
 
@@ -99,8 +104,8 @@ function moved(value, moves) {
 // Each error path: how to provoke it, and the failures it should produce.
 const ERROR_PATHS = {
 	401: { credentials: { apiKey: KEYS.wrongKey, secret: KEYS.wrongSecret } },
-	// The acme admin reaching into another customer.
-	403: { credentials: { login: orgAdmin.apiUser, apiKey: KEYS.orgAdminKey }, moves: [['acme.example', 'initech.example']] },
+	// The acme admin reaching into another customer; acme's Integration Key asking for customer data.
+	403: { credentials: { login: orgAdmin.apiUser, apiKey: KEYS.orgAdminKey }, moves: [['acme.example', 'initech.example']], threatParameters: { essentialsData: 'customers' } },
 	404: { moves: ['acme.example', 'partner.example', 'initech.example'].map((domain) => [domain, 'nowhere.example']) },
 	429: { fault: '429-retry-after' },
 	'5xx': { fault: '502' },
@@ -125,9 +130,12 @@ async function runErrorPath(op, path, onError) {
 	try {
 		if (setup.fault) sb.failNext({ mode: setup.fault, count: 4 });
 		const moves = op.api === 'essentials' ? (setup.moves ?? []) : [];
-		const parameters = moved({ ...op.parameters, options: { ...op.parameters.options, requestTimeout: 1000 } }, moves);
+		const extra = op.api === 'essentialsThreat' ? setup.threatParameters : undefined;
+		// A short Request Timeout only where the answer is meant to come too late: 58 runs side by side on a busy machine are slow.
+		const requestTimeout = setup.fault === 'slow' ? 1000 : 30000;
+		const parameters = moved({ ...op.parameters, ...extra, options: { ...op.parameters.options, requestTimeout } }, moves);
 		const input = moved(op.input, moves);
-		const result = await runNode({ parameters, input, onError, credentials: credentialsFor(sb, setup.credentials) });
+		const result = await runNode({ parameters, input, onError, credentials: credentialsFor(sb, op, setup.credentials) });
 		return { op: op.name, api: op.api, path, onError, failure: failureOf(result), everything: JSON.stringify(result) };
 	} finally {
 		await sb.close();
@@ -166,8 +174,10 @@ describe('no key or secret leaks on any error path of any operation', () => {
 			'Endpoint → Get',
 			'Endpoint → Get',
 		]);
+		expect(byPath('401', 'essentialsThreat')).toEqual(new Set(['401']));
+		expect(byPath('403', 'essentialsThreat')).toEqual(new Set(['403']));
 		expect(byPath('404', 'essentials')).toEqual(new Set(['404']));
-		for (const api of ['essentials', 'tap']) {
+		for (const api of ['essentials', 'tap', 'essentialsThreat']) {
 			expect(byPath('429', api)).toEqual(new Set(['429']));
 			expect(byPath('5xx', api)).toEqual(new Set(['5xx']));
 			expect(byPath('timeout', api)).toEqual(new Set(['timeout']));
@@ -189,7 +199,7 @@ describe('no key or secret leaks on any error path of any operation', () => {
 		const sb = await startSandbox({ tenant: distinctiveTenant() });
 		try {
 			const parameters = { ...op.parameters, additionalFields: { firstname: KEYS.partnerKey } };
-			const result = await runNode({ parameters, credentials: credentialsFor(sb) });
+			const result = await runNode({ parameters, credentials: credentialsFor(sb, op) });
 			expect(FORBIDDEN.filter((secret) => JSON.stringify(result).includes(secret))).toEqual([KEYS.partnerKey, 'DISTINCT']);
 		} finally {
 			await sb.close();

@@ -211,7 +211,7 @@ function tapThrottled(failure: Failure): Advice {
 	}
 	return {
 		message: 'TAP is throttling requests (429)',
-		description: `Proofpoint publishes no limit for this API; ${ROLLING_DAY}. Try again later.${said(failure)}`,
+		description: `Proofpoint publishes no limit for this API. This node does not retry a 429, so it spends no more: try again later.${said(failure)}`,
 	};
 }
 
@@ -261,6 +261,7 @@ const API_NAMES: Record<Failure['api'], string> = {
 
 function networkAdvice(failure: Failure): Advice {
 	const name = API_NAMES[failure.api];
+	const Name = name[0].toUpperCase() + name.slice(1);
 	if (failure.networkCode === 'ETIMEDOUT' || failure.networkCode === 'ECONNABORTED') {
 		return {
 			message: `No answer from ${name} at ${failure.where} within ${failure.timeoutMs} ms${retried(failure)}`,
@@ -272,13 +273,19 @@ function networkAdvice(failure: Failure): Advice {
 	}
 	if (failure.networkCode === 'INVALID_RESPONSE') {
 		return {
-			message: `${name} at ${failure.where} sent a response that is not valid JSON${retried(failure)}`,
+			message: `${Name} at ${failure.where} sent a response that is not valid JSON${retried(failure)}`,
 			description: `This usually means a proxy or an outage page answered instead of the API. Check the credential's stack or base URL, and try again later.${said(failure)}`,
+		};
+	}
+	if (failure.networkCode === 'EMPTY_RESPONSE' && failure.api !== 'essentials') {
+		return {
+			message: `${Name} at ${failure.where} sent an empty 200 response`,
+			description: 'An empty 200 usually comes from a proxy or an outage page. Try again later; the request may have counted against the daily quota.',
 		};
 	}
 	if (failure.networkCode === 'EMPTY_RESPONSE') {
 		return {
-			message: `${name} at ${failure.where} answered a change with an empty 200 response${retried(failure)}`,
+			message: `${Name} at ${failure.where} answered a change with an empty 200 response${retried(failure)}`,
 			description:
 				'Proofpoint confirms a change with 204 No Content or with the changed data; an empty 200 usually comes from a proxy or an outage page, so the change may not have been made. Check with Get before running again, or try again later.',
 		};
