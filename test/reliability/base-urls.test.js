@@ -11,14 +11,19 @@ const REASON = 'the credentials would cross the network unencrypted. Use https:/
 const CREDENTIAL = {
 	essentials: { type: 'proofpointEssentialsApi', label: "The credential's Base URL", fix: 'Edit the Proofpoint Essentials credential.' },
 	tap: { type: 'proofpointTapApi', label: "The TAP credential's Base URL", fix: 'Edit the Proofpoint TAP / Essentials Threat API credential.' },
+	essentialsThreat: { type: 'proofpointTapApi', label: "The credential's Base URL", fix: 'Edit the Proofpoint TAP / Essentials Threat API credential.' },
 };
-const representative = { essentials: OPERATIONS.find((op) => op.name === 'User → Get'), tap: OPERATIONS.find((op) => op.name === 'Very Attacked Person → Get Many') };
+const representative = {
+	essentials: OPERATIONS.find((op) => op.name === 'User → Get'),
+	tap: OPERATIONS.find((op) => op.name === 'Very Attacked Person → Get Many'),
+	essentialsThreat: OPERATIONS.find((op) => op.name === 'SIEM Event → Get Many (Essentials Threat API)'),
+};
 
 const { run, sb } = useSandbox({ retryAfterSeconds: 0 });
 
 /** Sandbox credentials with the base URL of `api` rewritten by `rewrite(sandboxBaseUrl)`. */
 function credentialsWith(api, rewrite) {
-	const credentials = sandboxCredentials(sb());
+	const credentials = sandboxCredentials(sb(), { threat: representative[api].threat });
 	const credential = credentials[CREDENTIAL[api].type];
 	credential.baseUrl = rewrite(credential.baseUrl);
 	return credentials;
@@ -40,7 +45,7 @@ const PLAIN_HTTP_HOSTS = [
 	['a host that only starts like 127.0.0.1', (url) => url.replace(/127\.0\.0\.1:\d+/, '127.0.0.1.nip.io'), '127.0.0.1.nip.io'],
 ];
 
-describe.each(['essentials', 'tap'])('the %s credential', (api) => {
+describe.each(['essentials', 'tap', 'essentialsThreat'])('the %s credential', (api) => {
 	const { label, fix } = CREDENTIAL[api];
 	const op = representative[api];
 
