@@ -51,8 +51,8 @@ async function checkCredentials() {
 async function checkEntry() {
 	const entry = require('./index.js');
 	const names = Object.keys(entry).sort().join(', ');
-	if (!entry.Proofpoint || !entry.ProofpointEssentialsApi || !entry.ProofpointTapApi) {
-		throw new Error(`index.js exports ${names}; expected the node and both credentials`);
+	if (!entry.Proofpoint || !entry.ProofpointTrigger || !entry.ProofpointEssentialsApi || !entry.ProofpointTapApi) {
+		throw new Error(`index.js exports ${names}; expected both nodes and both credentials`);
 	}
 }
 
@@ -66,7 +66,7 @@ module.exports = { checkNodes, checkCredentials, checkEntry, default: checkBuild
 
 if (require.main === module) {
 	checkBuild().then(
-		() => console.log('build checks: node, credentials, icons, codex and index.js are in place'),
+		() => console.log('build checks: nodes, credentials, icons, codex files and index.js are in place'),
 		(error) => {
 			console.error(`build check failed: ${error.message}`);
 			process.exit(1);

@@ -35,6 +35,8 @@ const DEFAULTS = {
 	multiRecipientShare: 0.3,
 	variantShare: 0.2,
 	plainTextShare: 0.1,
+	// Some threats turn cleared or false positive hours after they are first seen.
+	statusChanges: true,
 };
 
 const isClick = (kind) => kind.startsWith('clicks');
@@ -90,7 +92,7 @@ const threatTypesFor = (kind, platform) => {
  */
 function createThreatEvents({ siem, tenant, anchor, clock }) {
 	const config = { ...DEFAULTS, ...(siem || {}) };
-	const pool = createThreatPool({ seed: config.seed, anchor, spanDays: config.spanDays });
+	const pool = createThreatPool({ seed: config.seed, anchor, spanDays: config.spanDays, statusChanges: config.statusChanges });
 	const injected = createRandom(config.seed * 131 + 17);
 	const plainText = createRandom(config.seed * 257 + 3);
 	const customerUuid = createRandom(config.seed * 17 + 3).uuid();

@@ -257,11 +257,14 @@ function makeThreat(random, { type, time, names }) {
 }
 
 /** Gives a fixed share of threats a later status, and some attachments the toad label (Essentials). */
-function markSome(random, threats) {
+function markSome(random, threats, statusChanges) {
 	const order = random.shuffle(threats);
 	order.slice(0, STATUS_CHANGES.length).forEach((threat, index) => {
+		// Drawn either way, so turning status changes off leaves every other generated value the same.
+		const changeAt = threat.time + random.int(2, 36) * HOUR_MS;
+		if (!statusChanges) return;
 		threat.changeTo = STATUS_CHANGES[index];
-		threat.changeAt = threat.time + random.int(2, 36) * HOUR_MS;
+		threat.changeAt = changeAt;
 	});
 	// Every third attachment, in time order, is a callback (toad) lure: spread over the whole span.
 	threats
@@ -326,7 +329,7 @@ function makeCampaigns(random, threats, count, names) {
  * Threats and campaigns the events point at, around `anchor`: threat times spread from
  * spanDays + 3 days before it to spanDays after it, sorted by time.
  */
-function createThreatPool({ seed = 7, anchor, spanDays = 8, threatCount = 40, campaignCount = 8 }) {
+function createThreatPool({ seed = 7, anchor, spanDays = 8, threatCount = 40, campaignCount = 8, statusChanges = true }) {
 	const random = createRandom(seed * 31 + 5);
 	const names = catalogue(random);
 	const first = anchor - (spanDays + 3) * DAY_MS;
@@ -335,7 +338,7 @@ function createThreatPool({ seed = 7, anchor, spanDays = 8, threatCount = 40, ca
 	const threats = types.map((type, index) =>
 		makeThreat(random, { type, time: Math.round(first + (index + random.next()) * step), names }),
 	);
-	markSome(random, threats);
+	markSome(random, threats, statusChanges);
 	const campaigns = makeCampaigns(random, threats, campaignCount, names);
 	for (const threat of threats) threat.forensics = forensicsOf(random, threat);
 	return {

@@ -2,6 +2,7 @@
 // spirit of n8n's own NodeTestHarness. Needs the environment from test/setup/n8n-env.js.
 const { runNode, runWorkflow } = require('./run');
 const { testCredential } = require('./credential-test');
+const { activeTrigger, TRIGGER_TYPE } = require('./poll');
 const { loadPackageTypes } = require('./package-types');
 const { START_NODE_TYPE, MANUAL_TRIGGER_TYPE, NO_OP_TYPE } = require('./builtin-nodes');
 
@@ -9,6 +10,8 @@ module.exports = {
 	runNode,
 	runWorkflow,
 	testCredential,
+	activeTrigger,
+	TRIGGER_TYPE,
 	loadPackageTypes,
 	START_NODE_TYPE,
 	MANUAL_TRIGGER_TYPE,

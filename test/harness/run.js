@@ -122,11 +122,13 @@ function defaultVersion(nodeType) {
 	return Array.isArray(description.version) ? Math.max(...description.version) : (description.version ?? 1);
 }
 
+/** The node type runNode runs: the one asked for, else the only one that runs on input items (triggers are polled, not run). */
 function nodeTypeUnderTest(requested, typeMap) {
 	if (requested) return requested;
-	const names = Object.keys(typeMap);
+	const runsOnItems = (type) => typeof (type.prototype ?? type).execute === 'function';
+	const names = Object.keys(typeMap).filter((name) => runsOnItems(typeMap[name]) || Object.keys(typeMap).length === 1);
 	if (names.length !== 1) {
-		throw new Error(`Pass \`nodeType\` to runNode: the harness has several node types (${names.join(', ')})`);
+		throw new Error(`Pass \`nodeType\` to runNode: the harness has several node types (${Object.keys(typeMap).join(', ')})`);
 	}
 	return names[0];
 }

@@ -1,37 +1,56 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type IPollFunctions } from 'n8n-workflow';
 
 import { LAST_UNITS, lastRange, rangeProblem, toEpochMs, type LastUnit, type RangeRules, type TimeRange } from '../helpers/timeRange';
 import { checkDomain, checkEmail, checkInteger, checkTapId, checkText, describeValue, toList, type Checked } from '../helpers/validate';
 import type { CallOptions } from '../transport/request';
 import { DEFAULT_TIMEOUT_MS } from './descriptions';
 
+/** What parameter readers need: the node (for errors) and its parameters. A trigger's readers see it as item NO_ITEM. */
+export type ParameterContext = Pick<IExecuteFunctions, 'getNode' | 'getNodeParameter'>;
+
+/** The "item" a trigger's parameters belong to: a trigger has no input items, so errors name none. */
+export const NO_ITEM = -1;
+
 /** The error for one item's field: the item, the field, what is wrong and how to fix it. */
 export function invalidInput(
-	context: IExecuteFunctions,
+	context: ParameterContext,
 	itemIndex: number,
 	field: string,
 	problem: string,
 	fix?: string,
 ): NodeOperationError {
+	if (itemIndex === NO_ITEM) {
+		return new NodeOperationError(context.getNode(), `${field} ${problem}`, {
+			description: fix ?? `Fix "${field}" in the trigger's parameters; no request was sent.`,
+		});
+	}
 	return new NodeOperationError(context.getNode(), `Item ${itemIndex}: ${field} ${problem}`, {
 		itemIndex,
 		description: fix ?? `Fix "${field}" for item ${itemIndex}; no request was sent for it.`,
 	});
 }
 
+/** A poll's parameters, read by the same readers as a node's items (as item NO_ITEM). */
+export function pollParameters(context: IPollFunctions): ParameterContext {
+	return {
+		getNode: () => context.getNode(),
+		getNodeParameter: ((name: string, _itemIndex: number, fallback?: unknown) => context.getNodeParameter(name, fallback)) as IExecuteFunctions['getNodeParameter'],
+	};
+}
+
 /** A checked value, or the item's error for the field. */
-export function valueOrRefuse<T>(context: IExecuteFunctions, itemIndex: number, field: string, result: Checked<T>, fix?: string): T {
+export function valueOrRefuse<T>(context: ParameterContext, itemIndex: number, field: string, result: Checked<T>, fix?: string): T {
 	if ('problem' in result) throw invalidInput(context, itemIndex, field, result.problem, fix);
 	return result.value;
 }
 
 /** A free-text value of an item's field (from a collection), or the item's error. */
-export function readText(context: IExecuteFunctions, itemIndex: number, value: unknown, field: string): string {
+export function readText(context: ParameterContext, itemIndex: number, value: unknown, field: string): string {
 	return valueOrRefuse(context, itemIndex, field, checkText(value));
 }
 
 function read<T>(
-	context: IExecuteFunctions,
+	context: ParameterContext,
 	itemIndex: number,
 	name: string,
 	field: string,
@@ -40,17 +59,17 @@ function read<T>(
 	return valueOrRefuse(context, itemIndex, field, check(context.getNodeParameter(name, itemIndex, '')));
 }
 
-export function readDomain(context: IExecuteFunctions, itemIndex: number, name: string, field: string): string {
+export function readDomain(context: ParameterContext, itemIndex: number, name: string, field: string): string {
 	return read(context, itemIndex, name, field, checkDomain);
 }
 
-export function readEmail(context: IExecuteFunctions, itemIndex: number, name: string, field: string): string {
+export function readEmail(context: ParameterContext, itemIndex: number, name: string, field: string): string {
 	return read(context, itemIndex, name, field, checkEmail);
 }
 
 /** Every entry of a list field must be an email address (or a *@domain pattern where allowed). */
 export function readEmailList(
-	context: IExecuteFunctions,
+	context: ParameterContext,
 	itemIndex: number,
 	value: unknown,
 	field: string,
@@ -65,7 +84,7 @@ export function readEmailList(
 }
 
 export function readInteger(
-	context: IExecuteFunctions,
+	context: ParameterContext,
 	itemIndex: number,
 	name: string,
 	field: string,
@@ -79,7 +98,7 @@ export function readInteger(
 }
 
 /** The item's transport options; a Request Timeout that is not a whole number of at least 1,000 ms is refused. */
-export function callOptions(context: IExecuteFunctions, itemIndex: number): CallOptions {
+export function callOptions(context: ParameterContext, itemIndex: number): CallOptions {
 	const timeout = readInteger(context, itemIndex, 'options.requestTimeout', 'Request Timeout', 1000, 3600000, DEFAULT_TIMEOUT_MS);
 	return { itemIndex, timeoutMs: timeout };
 }
@@ -87,7 +106,7 @@ export function callOptions(context: IExecuteFunctions, itemIndex: number): Call
 export const MAX_LIMIT = 1000000;
 
 /** Return All → undefined; otherwise the validated Limit. */
-export function readLimit(context: IExecuteFunctions, itemIndex: number): number | undefined {
+export function readLimit(context: ParameterContext, itemIndex: number): number | undefined {
 	if (context.getNodeParameter('returnAll', itemIndex, false)) return undefined;
 	return readInteger(context, itemIndex, 'limit', 'Limit', 1, MAX_LIMIT, 50);
 }
@@ -112,7 +131,7 @@ export function requireChanges(context: IExecuteFunctions, itemIndex: number, ch
 }
 
 /** The item's Time Range, checked against the API's rules before any request. */
-export function readTimeRange(context: IExecuteFunctions, itemIndex: number, rules: RangeRules, now = Date.now()): TimeRange {
+export function readTimeRange(context: ParameterContext, itemIndex: number, rules: RangeRules, now = Date.now()): TimeRange {
 	const mode = context.getNodeParameter('timeRange', itemIndex, 'last');
 	let range: TimeRange;
 	if (mode === 'last') {
@@ -135,7 +154,7 @@ export function readTimeRange(context: IExecuteFunctions, itemIndex: number, rul
 	return range;
 }
 
-function readInstant(context: IExecuteFunctions, itemIndex: number, name: string, field: string): number {
+function readInstant(context: ParameterContext, itemIndex: number, name: string, field: string): number {
 	const value = context.getNodeParameter(name, itemIndex, '');
 	const ms = toEpochMs(value);
 	if (ms === undefined) {
@@ -148,6 +167,6 @@ export const THREAT_ID_EXAMPLE = "a SIEM event's threatID (64 hex characters)";
 export const CAMPAIGN_ID_EXAMPLE = "a SIEM event's campaignID (a UUID)";
 
 /** A threat or campaign id parameter, checked before it goes into a URL. */
-export function readTapId(context: IExecuteFunctions, itemIndex: number, name: string, field: string, example: string): string {
+export function readTapId(context: ParameterContext, itemIndex: number, name: string, field: string, example: string): string {
 	return read(context, itemIndex, name, field, (value) => checkTapId(value, example));
 }

@@ -81,3 +81,9 @@ export function retryDelay(
 	const exponential = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt);
 	return Math.round(exponential * (0.5 + random / 2));
 }
+
+/** Whether a failure is one that passes (throttling, a server error, the network) rather than a wrong key or parameter. */
+export function isTransientFailure(httpCode: unknown): boolean {
+	const code = String(httpCode ?? '');
+	return /^(429|5\d\d)$/.test(code) || /^(E[A-Z_]+|ERR_[A-Z_]+|INVALID_RESPONSE|EMPTY_RESPONSE)$/.test(code);
+}

@@ -1,0 +1,68 @@
+import {
+	NodeConnectionTypes,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+	type IPollFunctions,
+} from 'n8n-workflow';
+
+import { optionsCollection } from '../Proofpoint/actions/descriptions';
+import { callOptions, NO_ITEM, pollParameters } from '../Proofpoint/actions/parameters';
+import {
+	eventTypesField,
+	readEventKinds,
+	readThreatFilters,
+	siemRangeRules,
+	simplifyEventsField,
+	threatFilterFields,
+} from '../Proofpoint/actions/siemEvent/fields';
+import { TAP_CREDENTIAL } from '../Proofpoint/transport/tap';
+import { pollThreatEvents } from './poll';
+import { firstActivationFields, pollSettingFields, readTriggerSettings } from './settings';
+
+export class ProofpointTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Proofpoint Trigger',
+		name: 'proofpointTrigger',
+		icon: { light: 'file:../Proofpoint/proofpoint.svg', dark: 'file:../Proofpoint/proofpoint.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{($parameter["eventTypes"] || []).join(", ")}}',
+		description:
+			'Starts the workflow when Proofpoint sees a threat: permitted or blocked clicks, delivered or blocked messages, from TAP or the Essentials Threat API. Every event exactly once.',
+		defaults: { name: 'Proofpoint Trigger' },
+		polling: true,
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: TAP_CREDENTIAL, displayName: 'Credential for Proofpoint TAP or Essentials Threat API', required: true }],
+		properties: [
+			{
+				displayName:
+					'Each poll reads from where the last one stopped (less the Look-Back, for events Proofpoint indexes late) and emits only events it has not emitted before',
+				name: 'notice',
+				type: 'notice',
+				default: '',
+			},
+			{ ...eventTypesField, default: ['clicksPermitted', 'messagesDelivered'] },
+			...threatFilterFields,
+			...firstActivationFields,
+			...pollSettingFields,
+			simplifyEventsField,
+			optionsCollection(),
+		],
+	};
+
+	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		const parameters = pollParameters(this);
+		const settings = await readTriggerSettings(this, parameters);
+		const kinds = readEventKinds(parameters, NO_ITEM);
+		const query = readThreatFilters(parameters, NO_ITEM, settings.api, kinds);
+		const items = await pollThreatEvents(this, {
+			...settings,
+			query,
+			rules: siemRangeRules(settings.api.kind),
+			options: { ...callOptions(parameters, NO_ITEM), itemIndex: 0 },
+		});
+		return items === null ? null : [items as INodeExecutionData[]];
+	}
+}

@@ -1,0 +1,168 @@
+import { NodeApiError, NodeOperationError, type IDataObject, type INodeExecutionData, type IPollFunctions } from 'n8n-workflow';
+
+import {
+	firstState,
+	pollEnd,
+	rangeToRead,
+	settlePoll,
+	shortKey,
+	type Candidate,
+	type TriggerState,
+} from '../Proofpoint/helpers/pollCursor';
+import { eventKey, eventTime, simplifyEvent } from '../Proofpoint/helpers/threatEvents';
+import { describeSpan, HOUR_MS, MINUTE_MS, type RangeRules, type TimeRange } from '../Proofpoint/helpers/timeRange';
+import type { CallOptions } from '../Proofpoint/transport/request';
+import { isTransientFailure } from '../Proofpoint/transport/retry';
+import { SIEM_WINDOW, siemWindows, type SiemEvent, type SiemQuery } from '../Proofpoint/transport/siem';
+import type { TriggerSettings } from './settings';
+
+/** Errors leave the trigger as the transport made them (NodeApiError with advice), or wrapped as one of n8n's. */
+function asNodeError(context: IPollFunctions, error: unknown): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	return new NodeOperationError(context.getNode(), error as Error);
+}
+
+export interface PollSettings extends TriggerSettings {
+	query: SiemQuery;
+	rules: RangeRules;
+	options: CallOptions;
+}
+
+// In one n8n process the static data of an active trigger is one object from its activation on:
+// seeing it for the first time means this is the poll n8n runs at activation. Until a poll has saved
+// a state, the activation's start is kept here, so a failed first poll does not move "from now" later.
+const activations = new WeakMap<IDataObject, { startAt: number }>();
+
+/** How much of n8n's budget for one poll the reading may use before it stops and leaves the rest to the next poll. */
+const BUDGET_SHARE = 0.8;
+
+const MANUAL_SAMPLE_WINDOWS = 6;
+const MANUAL_SAMPLE_EVENTS = 20;
+
+function stateOf(staticData: IDataObject): TriggerState | undefined {
+	const { since, cursor, seen } = staticData;
+	if (typeof since !== 'string' || typeof cursor !== 'string' || Number.isNaN(Date.parse(cursor))) return undefined;
+	return { since, cursor, seen: seen && typeof seen === 'object' ? (seen as Record<string, number>) : {} };
+}
+
+/** The only place the trigger writes its state: after a poll whose outcome is known. */
+function commit(staticData: IDataObject, state: TriggerState): void {
+	staticData.since = state.since;
+	staticData.cursor = state.cursor;
+	staticData.seen = state.seen;
+}
+
+function toItem(settings: PollSettings, { kind, event }: SiemEvent): IDataObject {
+	if (settings.simplify) return simplifyEvent(kind, event);
+	event.eventType = kind;
+	return event;
+}
+
+/** An event whose time cannot be read counts as happening at the start of the window that returned it, never before. */
+function candidatesOf(events: SiemEvent[], window: TimeRange): Array<Candidate<SiemEvent>> {
+	return events.map((entry) => ({
+		key: eventKey(entry.kind, entry.event),
+		time: eventTime(entry.kind, entry.event) ?? window.start,
+		event: entry,
+	}));
+}
+
+/** Events in the order they happened; ties in a fixed order, so a capped poll is repeatable. */
+function inTimeOrder<T>(candidates: Array<Candidate<T>>): Array<Candidate<T>> {
+	return candidates.sort((a, b) => a.time - b.time || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+interface ReadResult {
+	candidates: Array<Candidate<SiemEvent>>;
+	readUntil: number;
+}
+
+/**
+ * Reads `range` window by window, stopping early once more new events than one poll emits have been
+ * found (the rest waits for the next poll; every window spends quota) or n8n's budget for a poll runs out.
+ */
+async function readRange(
+	context: IPollFunctions,
+	settings: PollSettings,
+	range: TimeRange,
+	isNew: (candidate: Candidate<SiemEvent>) => boolean,
+): Promise<ReadResult> {
+	const started = Date.now();
+	const budget = typeof context.getPollBudgetMs === 'function' ? context.getPollBudgetMs() * BUDGET_SHARE : Number.POSITIVE_INFINITY;
+	const candidates: Array<Candidate<SiemEvent>> = [];
+	let readUntil = range.start;
+	let fresh = 0;
+	for await (const { window, answer, cursor } of siemWindows(context, settings.api, range, settings.query, settings.options)) {
+		for (const candidate of candidatesOf(answer, window)) {
+			candidates.push(candidate);
+			if (isNew(candidate)) fresh += 1;
+		}
+		readUntil = cursor;
+		if (fresh > settings.maxEvents || Date.now() - started > budget) break;
+	}
+	return { candidates: inTimeOrder(candidates), readUntil };
+}
+
+function items(settings: PollSettings, emitted: Array<Candidate<SiemEvent>>, range: TimeRange, readUntil: number): INodeExecutionData[] {
+	const events = emitted.map((candidate) => toItem(settings, candidate.event));
+	if (!settings.perPoll) return events.map((json) => ({ json }));
+	return [{ json: { count: events.length, from: new Date(range.start).toISOString(), to: new Date(readUntil).toISOString(), events } }];
+}
+
+/** The editor's "Fetch Test Event": the latest events of the last hours, capped, leaving the trigger's state alone. */
+async function sampleEvents(context: IPollFunctions, settings: PollSettings): Promise<INodeExecutionData[] | null> {
+	const end = pollEnd(Date.now());
+	for (let back = 1; back <= MANUAL_SAMPLE_WINDOWS; back++) {
+		const range = { start: end - back * HOUR_MS, end: end - (back - 1) * HOUR_MS };
+		const { candidates } = await readRange(context, settings, range, () => true);
+		if (candidates.length === 0) continue;
+		const latest = candidates.slice(-Math.min(MANUAL_SAMPLE_EVENTS, settings.maxEvents));
+		return items(settings, latest, range, range.end);
+	}
+	return null;
+}
+
+/**
+ * One poll: read from the cursor less the look-back up to the most recent allowed end, emit what was
+ * not emitted before, and only then move the cursor. A failing poll leaves the state as it was; at
+ * activation, a failure that passes (network, 5xx, 429) is logged, so an outage while n8n starts
+ * does not switch the trigger off.
+ */
+export async function pollThreatEvents(context: IPollFunctions, settings: PollSettings): Promise<INodeExecutionData[] | null> {
+	if (context.getMode() === 'manual') return await sampleEvents(context, settings);
+	const staticData = context.getWorkflowStaticData('node');
+	const now = Date.now();
+	const atActivation = !activations.has(staticData);
+	if (atActivation) activations.set(staticData, { startAt: pollEnd(now) - (settings.backfillMs ?? 0) });
+	const state = stateOf(staticData) ?? firstState((activations.get(staticData) as { startAt: number }).startAt);
+	const rules = { lookBackMs: settings.lookBackMs, apiLookBackMs: settings.rules.lookBackMs ?? Number.POSITIVE_INFINITY, minWindowMs: SIEM_WINDOW.minMs };
+	try {
+		const plan = rangeToRead(state, now, rules);
+		if (!plan) {
+			// A first activation from now has nothing to read yet: one minute is read to prove the credential works.
+			if (atActivation) await readRange(context, settings, { start: pollEnd(now) - MINUTE_MS, end: pollEnd(now) }, () => false);
+			commit(staticData, state);
+			return null;
+		}
+		if (plan.clampedFrom !== undefined) {
+			context.logger.warn(
+				`Proofpoint Trigger "${context.getNode().name}": its last read ended ${describeSpan(now - plan.clampedFrom)} ago, further back than ${settings.rules.keeper} serves; reading from ${new Date(plan.range.start).toISOString()}. Events before that could not be read.`,
+			);
+		}
+		const since = Date.parse(state.since);
+		const isNew = (candidate: Candidate<SiemEvent>) => candidate.time >= since && state.seen[shortKey(candidate.key)] === undefined;
+		const { candidates, readUntil } = await readRange(context, settings, plan.range, isNew);
+		const { emit, next } = settlePoll(state, candidates, readUntil, settings);
+		commit(staticData, next);
+		return emit.length ? items(settings, emit, plan.range, readUntil) : null;
+	} catch (error) {
+		const httpCode = (error as { httpCode?: unknown }).httpCode;
+		if (atActivation && isTransientFailure(httpCode)) {
+			context.logger.warn(
+				`Proofpoint Trigger "${context.getNode().name}" could not reach Proofpoint at activation (${(error as Error).message}); it keeps polling and catches up once Proofpoint answers.`,
+			);
+			return null;
+		}
+		throw asNodeError(context, error);
+	}
+}

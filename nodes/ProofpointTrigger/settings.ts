@@ -1,0 +1,120 @@
+import type { INodeProperties, IPollFunctions } from 'n8n-workflow';
+
+import { describeSpan, HOUR_MS, DAY_MS, MINUTE_MS } from '../Proofpoint/helpers/timeRange';
+import { invalidInput, NO_ITEM, readInteger, type ParameterContext } from '../Proofpoint/actions/parameters';
+import { siemRangeRules } from '../Proofpoint/actions/siemEvent/fields';
+import { threatApi, type ThreatApi } from '../Proofpoint/transport/tap';
+
+export const DEFAULT_LOOK_BACK_MINUTES = 30;
+export const DEFAULT_MAX_EVENTS_PER_POLL = 500;
+
+export const firstActivationFields: INodeProperties[] = [
+	{
+		displayName: 'On First Activation',
+		name: 'firstActivation',
+		type: 'options',
+		options: [
+			{ name: 'Start From Now', value: 'now', description: 'Emit only events from the moment the workflow is activated' },
+			{ name: 'Backfill', value: 'backfill', description: 'Also emit the events of a span before it (TAP: up to 7 days, Essentials: 3)' },
+		],
+		default: 'now',
+		description: 'What the first poll after the first activation reads; later activations go on from where the trigger stopped',
+	},
+	{
+		displayName: 'Backfill',
+		name: 'backfillAmount',
+		type: 'number',
+		default: 24,
+		typeOptions: { minValue: 1 },
+		displayOptions: { show: { firstActivation: ['backfill'] } },
+		description: 'How far back the first poll reads',
+	},
+	{
+		displayName: 'Backfill Unit',
+		name: 'backfillUnit',
+		type: 'options',
+		options: [
+			{ name: 'Hours', value: 'hours' },
+			{ name: 'Days', value: 'days' },
+		],
+		default: 'hours',
+		displayOptions: { show: { firstActivation: ['backfill'] } },
+	},
+];
+
+export const pollSettingFields: INodeProperties[] = [
+	{
+		displayName: 'Look-Back (Minutes)',
+		name: 'lookBackMinutes',
+		type: 'number',
+		default: DEFAULT_LOOK_BACK_MINUTES,
+		typeOptions: { minValue: 0, maxValue: 1440 },
+		description:
+			'Proofpoint indexes some events up to about 30 minutes late: each poll reads this far before where the last one stopped, and emits only what is new',
+	},
+	{
+		displayName: 'Max Events per Poll',
+		name: 'maxEventsPerPoll',
+		type: 'number',
+		default: DEFAULT_MAX_EVENTS_PER_POLL,
+		typeOptions: { minValue: 1, maxValue: 100000 },
+		description: 'The most events one poll emits; the rest follow on the next polls, none lost',
+	},
+	{
+		displayName: 'Output',
+		name: 'output',
+		type: 'options',
+		options: [
+			{ name: 'One Item per Event', value: 'perEvent' },
+			{ name: 'One Item per Poll', value: 'perPoll', description: 'All the events of a poll in one item, under "events"' },
+		],
+		default: 'perEvent',
+	},
+];
+
+export interface TriggerSettings {
+	api: ThreatApi;
+	/** Undefined: start from now. */
+	backfillMs?: number;
+	lookBackMs: number;
+	maxEvents: number;
+	perPoll: boolean;
+	simplify: boolean;
+}
+
+const BACKFILL_UNITS: Record<string, number> = { hours: HOUR_MS, days: DAY_MS };
+
+/** The trigger's own parameters, checked before any request; the backfill must fit the API's look-back limit. */
+export async function readTriggerSettings(context: IPollFunctions, parameters: ParameterContext): Promise<TriggerSettings> {
+	const api = await threatApi(context, 0);
+	const first = parameters.getNodeParameter('firstActivation', NO_ITEM, 'now');
+	let backfillMs: number | undefined;
+	if (first === 'backfill') {
+		const amount = readInteger(parameters, NO_ITEM, 'backfillAmount', 'Backfill', 1, 1000000, 24);
+		const unit = String(parameters.getNodeParameter('backfillUnit', NO_ITEM, 'hours'));
+		if (!BACKFILL_UNITS[unit]) throw invalidInput(parameters, NO_ITEM, 'Backfill Unit', `"${unit}" is not a unit`, 'Choose Hours or Days.');
+		backfillMs = amount * BACKFILL_UNITS[unit];
+		const { lookBackMs: limit = 0, keeper } = siemRangeRules(api.kind);
+		// The first poll starts a little after the check: a minute's margin keeps its start inside the limit.
+		const allowed = limit - MINUTE_MS;
+		if (backfillMs > allowed) {
+			throw invalidInput(
+				parameters,
+				NO_ITEM,
+				'Backfill',
+				`of ${describeSpan(backfillMs)} reaches further back than ${keeper} serves (the last ${describeSpan(limit)})`,
+				`Choose at most ${Math.floor(allowed / HOUR_MS)} hours.`,
+			);
+		}
+	} else if (first !== 'now') {
+		throw invalidInput(parameters, NO_ITEM, 'On First Activation', `"${String(first)}" is not a choice`, 'Choose Start From Now or Backfill.');
+	}
+	return {
+		api,
+		backfillMs,
+		lookBackMs: readInteger(parameters, NO_ITEM, 'lookBackMinutes', 'Look-Back (Minutes)', 0, 1440, DEFAULT_LOOK_BACK_MINUTES) * MINUTE_MS,
+		maxEvents: readInteger(parameters, NO_ITEM, 'maxEventsPerPoll', 'Max Events per Poll', 1, 100000, DEFAULT_MAX_EVENTS_PER_POLL),
+		perPoll: parameters.getNodeParameter('output', NO_ITEM, 'perEvent') === 'perPoll',
+		simplify: parameters.getNodeParameter('simplify', NO_ITEM, true) !== false,
+	};
+}
