@@ -1,4 +1,4 @@
-// `npm run bench`: runs the three benchmarks on the sandbox, writes bench/results.json and
+// `npm run bench`: runs the benchmarks on the sandbox, writes bench/results.json and
 // bench/RESULTS.md, and refreshes the figures in the README between the bench markers.
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -21,6 +21,8 @@ process.env.N8N_LOG_LEVEL = 'silent';
 const { reconcileBenchmark } = require('./reconcile');
 const { getAllBenchmark } = require('./getall');
 const { vapBenchmark } = require('./vap');
+const { siemBurstBenchmark } = require('./siem-burst');
+const { siemRangeBenchmark, urlDecodeBenchmark, threatGetBenchmark } = require('./threats');
 
 const root = path.join(__dirname, '..');
 const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`;
@@ -31,7 +33,7 @@ function machine() {
 	return `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 }
 
-function markdown({ when, reconcile, getAll, vap }) {
+function markdown({ when, reconcile, getAll, vap, siemRange, siemBurst, urlDecode, threatGet }) {
 	const goals = (list) => Object.entries(list).map(([goal, ok]) => `${goal}: ${mark(ok)}`).join('; ');
 	return [
 		`Measured ${when} on ${machine()}.`,
@@ -43,8 +45,12 @@ function markdown({ when, reconcile, getAll, vap }) {
 		`| (same run) | ${seconds(reconcile.node.ms)} | bare axios, same plan and concurrency, a new connection per request as n8n's helper makes: ${seconds(reconcile.freshConnections.ms)} (median of ${reconcile.setup.runs}), ${reconcile.freshConnections.requests} requests | ${times(reconcile.ratioToFreshConnections)} that client |`,
 		`| User → Get Many, ${getAll.setup.users} users (median of 7) | ${Math.round(getAll.node.medianMs)} ms; peak RSS ${getAll.node.peakRssMb} MB, ${getAll.node.peakRssMb - getAll.node.loadedRssMb} MB above the loaded process | bare GET + JSON.parse ${Math.round(getAll.bare.medianMs)} ms; ${getAll.bare.peakRssMb} MB, ${getAll.bare.peakRssMb - getAll.bare.loadedRssMb} MB above | time ${times(getAll.timeRatio)}; peak memory ${times(getAll.memoryRatio)}, listing memory ${times(getAll.listingMemoryRatio)} |`,
 		`| VAP Return All, ${vap.setup.vaps} people, page size ${vap.setup.pageSize} | ${vap.nodeRequests} requests | loop until an empty page: ${vap.naiveRequests} requests | ${vap.naiveRequests - vap.nodeRequests} fewer of the 50 a day |`,
+		`| SIEM Event → Get Many, ${siemRange.setup.hours} h of all four types, ${siemRange.events} events | ${siemRange.nodeRequests} requests (${siemRange.nodePaths.join(', ')}) | each type's endpoint hour by hour: ${siemRange.baselineRequests} requests, ${siemRange.sameEvents ? 'the same' : '**not the same**'} ${siemRange.events} events | ${times(siemRange.baselineRequests / siemRange.nodeRequests)} fewer requests (${siemRange.baselineRequests - siemRange.nodeRequests} fewer) |`,
+		`| SIEM Event → Get Many, one hour of ${siemBurst.setup.events} delivered messages, ${Math.round(siemBurst.setup.answerBytes / 2 ** 20)} MB (median of 7) | ${Math.round(siemBurst.node.medianMs)} ms (${siemBurst.node.cpuMs} ms CPU); peak RSS ${siemBurst.node.peakRssMb} MB, ${siemBurst.node.peakRssMb - siemBurst.node.loadedRssMb} MB above the loaded process | bare GET + JSON.parse ${Math.round(siemBurst.bare.medianMs)} ms (${siemBurst.bare.cpuMs} ms CPU); ${siemBurst.bare.peakRssMb} MB, ${siemBurst.bare.peakRssMb - siemBurst.bare.loadedRssMb} MB above (the answer alone, read and dropped: ${Math.round(siemBurst.wire.medianMs)} ms) | time ${times(siemBurst.timeRatio)}; peak memory ${times(siemBurst.memoryRatio)}, listing memory ${times(siemBurst.listingMemoryRatio)} |`,
+		`| URL → Decode, ${urlDecode.setup.urls} URLs from ${urlDecode.setup.items} items (median of ${urlDecode.setup.runs}) | ${urlDecode.node.requests} request, ${Math.round(urlDecode.node.ms)} ms | one POST per item: ${urlDecode.perItem.requests} requests, ${seconds(urlDecode.perItem.ms)} | ${urlDecode.perItem.requests - urlDecode.node.requests} fewer of the 1,800 a day; ${times(urlDecode.speedup)} faster |`,
+		`| Threat → Get, ${threatGet.setup.items} items naming ${threatGet.setup.threats} threats | ${threatGet.nodeRequests} requests | one GET per item: ${threatGet.perItemRequests} requests | ${threatGet.perItemRequests - threatGet.nodeRequests} fewer |`,
 		'',
-		`Goals: ${goals({ ...reconcile.goals, ...getAll.goals, ...vap.goals })}.`,
+		`Goals: ${goals({ ...reconcile.goals, ...getAll.goals, ...vap.goals, ...siemRange.goals, ...siemBurst.goals, ...urlDecode.goals, ...threatGet.goals })}.`,
 	].join('\n');
 }
 
@@ -56,7 +62,15 @@ function markdown({ when, reconcile, getAll, vap }) {
 	const getAll = await getAllBenchmark();
 	console.log('VAP paging benchmark…');
 	const vap = await vapBenchmark();
-	const results = { when, machine: machine(), reconcile, getAll, vap };
+	console.log('SIEM 24-hour range benchmark…');
+	const siemRange = await siemRangeBenchmark();
+	console.log('SIEM 20,000-event hour benchmark…');
+	const siemBurst = await siemBurstBenchmark();
+	console.log('URL decode benchmark…');
+	const urlDecode = await urlDecodeBenchmark();
+	console.log('Threat get benchmark…');
+	const threatGet = await threatGetBenchmark();
+	const results = { when, machine: machine(), reconcile, getAll, vap, siemRange, siemBurst, urlDecode, threatGet };
 	const table = markdown(results);
 	fs.writeFileSync(path.join(__dirname, 'results.json'), JSON.stringify(results, null, 2) + '\n');
 	fs.writeFileSync(path.join(__dirname, 'RESULTS.md'), `# Benchmark results\n\n${table}\n`);

@@ -14,6 +14,10 @@ async function startRemoteSandbox(options) {
 	return {
 		...ready,
 		report: () => ask('report'),
+		/** Calls sb.siem[method](...args) in the sandbox's process; resolves with what it returned. */
+		siem: async (method, ...args) => (await ask({ siem: method, args })).result,
+		/** Moves the sandbox's clock on by `ms`; resolves with its new time. */
+		advanceTime: async (ms) => (await ask({ advanceTime: ms })).now,
 		close: async () => {
 			child.send('close');
 			await once(child, 'exit');

@@ -1,5 +1,7 @@
 // A sandbox in its own process, as a remote API would be: its CPU time is not the client's.
-// Started by remote-sandbox.js; answers 'report' with request counts and user types.
+// Started by remote-sandbox.js; answers 'report' with request counts and user types,
+// {siem: method, args} by calling sb.siem[method](...args) (inject, addBurst, clear, threats…)
+// and {advanceTime: ms} by moving its clock on (a new day for the rolling daily pools).
 const { startSandbox, generateTenant } = require('../sandbox');
 
 const options = JSON.parse(process.argv[2]);
@@ -17,7 +19,12 @@ startSandbox({
 		} else if (message === 'close') {
 			await sb.close();
 			process.exit(0);
+		} else if (message?.siem) {
+			process.send({ result: sb.siem[message.siem](...(message.args ?? [])) ?? null });
+		} else if (message?.advanceTime !== undefined) {
+			sb.advanceTime(message.advanceTime);
+			process.send({ now: sb.now() });
 		}
 	});
-	process.send({ url: sb.url, essentialsUrl: sb.essentialsUrl('us1'), tapUrl: sb.tapUrl });
+	process.send({ url: sb.url, essentialsUrl: sb.essentialsUrl('us1'), tapUrl: sb.tapUrl, now: sb.now() });
 });
