@@ -5,7 +5,6 @@ const { execFileSync, spawn, execFile } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { promisify } = require('node:util');
 
 const root = path.join(__dirname, '..');
 const PACKAGE = require('../package.json').name;
@@ -68,18 +67,22 @@ function newUserFolder(tarball, base = os.tmpdir()) {
 }
 
 async function cli(n8n, userFolder, args, options = {}) {
-	try {
-		// Each CLI run gets its own task-runner broker port, so runs in parallel test files never collide.
-		const brokerPort = options.brokerPort ?? (await freePort());
-		const { stdout, stderr } = await promisify(execFile)(n8n, args, {
-			env: n8nEnv(userFolder, { ...options, brokerPort }),
-			maxBuffer: 64 * 1024 * 1024,
-			timeout: options.timeoutMs ?? 120000,
-		});
-		return { code: 0, stdout, stderr };
-	} catch (error) {
-		return { code: error.code ?? 1, stdout: error.stdout ?? '', stderr: error.stderr ?? '' };
-	}
+	// Each CLI run gets its own task-runner broker port, so runs in parallel test files never collide.
+	const brokerPort = options.brokerPort ?? (await freePort());
+	const timeoutMs = options.timeoutMs ?? 120000;
+	return await new Promise((resolve) => {
+		execFile(
+			n8n,
+			args,
+			{ env: n8nEnv(userFolder, { ...options, brokerPort }), maxBuffer: 64 * 1024 * 1024, timeout: timeoutMs },
+			(error, stdout, stderr) => {
+				const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+				const signal = error?.signal ?? null;
+				const ended = signal ? `\n[n8n-runtime] n8n ${args[0]} was ended by ${signal}${error.killed ? ` (killed after ${timeoutMs} ms)` : ''}\n` : '';
+				resolve({ code, signal, killed: Boolean(error?.killed), stdout: String(stdout ?? ''), stderr: String(stderr ?? '') + ended });
+			},
+		);
+	});
 }
 
 function writeJson(userFolder, name, value) {
@@ -119,13 +122,29 @@ function parseExecution(stdout) {
 	return undefined;
 }
 
-/** Runs a workflow headless; returns {code, run, output(nodeName), error, stdout, stderr}. */
+/**
+ * Runs a workflow headless; returns {code, signal, crashedOnExit, run, output(nodeName), nodeError(nodeName), error, stdout, stderr}.
+ * n8n 2.41.1's CLI sometimes dies of SIGSEGV inside exit(), after it printed and stored the run:
+ * isolated-vm's thread pool (behind n8n's default expression engine) is torn down while one of its
+ * threads still runs (seen in two core dumps; more often with several n8n processes on 2 cores).
+ * Such a run is complete, so it gets the code n8n was exiting with and `crashedOnExit`; any other
+ * signal, a timeout, or a crash before the run was printed stays a failure.
+ */
 async function executeWorkflow(n8n, userFolder, id, options = {}) {
 	const result = await cli(n8n, userFolder, ['execute', `--id=${id}`, '--rawOutput'], options);
 	const run = parseExecution(result.stdout);
+	const crashedOnExit = result.signal === 'SIGSEGV' && !result.killed && run !== undefined ? result.signal : undefined;
+	let { code, stderr } = result;
+	if (crashedOnExit) {
+		code = run.status === 'success' ? 0 : 1;
+		stderr += `[n8n-runtime] n8n died of SIGSEGV while exiting, after printing the run (status ${run.status}); counted as exit code ${code}\n`;
+	}
 	const runData = run?.data?.resultData?.runData ?? {};
 	return {
 		...result,
+		code,
+		stderr,
+		crashedOnExit,
 		run,
 		error: run?.data?.resultData?.error,
 		output: (node, index = 0) => (runData[node]?.[0]?.data?.main?.[index] ?? []),

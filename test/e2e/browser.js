@@ -77,6 +77,63 @@ async function chooseCredential(page, panel, name) {
 	await list.waitFor({ state: 'hidden' });
 }
 
+/** The credential modal n8n opens over the editor, to create a credential or to edit one. */
+const credentialModal = (page) => page.locator('[data-test-id="editCredential-modal"]');
+
+/** Opens the creation dialog for the node's credential type from the credential slot's "Create new credential". */
+async function openNewCredential(page, panel) {
+	const input = panel.locator('[data-test-id="node-credentials-select"] input[role="combobox"]');
+	await input.click();
+	const list = page.locator(`[id="${await input.getAttribute('aria-controls')}"]`);
+	await list.waitFor();
+	// The entry sits in the dropdown's footer, outside the list of credentials.
+	await page.locator('[data-test-id="node-credentials-select-item-new"]').click();
+	const modal = credentialModal(page);
+	await modal.waitFor();
+	return modal;
+}
+
+/** Opens the chosen credential with the pencil beside the credential slot. */
+async function openChosenCredential(page, panel) {
+	await panel.locator('[data-test-id="credential-edit-button"]').click();
+	const modal = credentialModal(page);
+	await modal.waitFor();
+	return modal;
+}
+
+/** Closes the credential modal with its × (nothing is saved) and waits until it is gone. */
+async function closeCredentialModal(page) {
+	const modal = credentialModal(page);
+	await modal.getByRole('button', { name: 'Close this dialog' }).click();
+	await modal.waitFor({ state: 'hidden' });
+}
+
+/**
+ * The connection fields the credential modal shows, in order: each field is a form holding a
+ * container named by the parameter, with the field's label (read here without the required mark).
+ */
+function credentialFields(modal) {
+	return modal.locator('form[data-test-id="credential-connection-parameter"]').evaluateAll((forms) =>
+		forms.map((form) => ({
+			name: form.querySelector('[data-test-id]')?.getAttribute('data-test-id') ?? null,
+			label: (form.querySelector('label .n8n-text')?.innerText ?? '').replace(/\s*\*\s*$/, '').trim(),
+		})),
+	);
+}
+
+/**
+ * Reads `read()` until it returns what `expected` is (compared as JSON), for fields that re-render
+ * after a choice; gives up after `timeoutMs` and returns the last value, for the assertion to show.
+ */
+async function whenSettled(read, expected, { timeoutMs = 10000 } = {}) {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const value = await read();
+		if (JSON.stringify(value) === JSON.stringify(expected) || Date.now() > deadline) return value;
+		await new Promise((resolve) => setTimeout(resolve, 100));
+	}
+}
+
 /**
  * A viewport screenshot into docs/. The pointer moves to the edge first (a hovered parameter shows
  * its Fixed/Expression toolbar); finite animations (canvas fitting, panel sliding in) jump to their end.
@@ -96,5 +153,11 @@ module.exports = {
 	parameterValue,
 	credentialSlot,
 	chooseCredential,
+	credentialModal,
+	openNewCredential,
+	openChosenCredential,
+	closeCredentialModal,
+	credentialFields,
+	whenSettled,
 	saveScreenshot,
 };

@@ -1,6 +1,7 @@
 // The node as a user meets it in the editor: the packed package installed as a community package
 // in the pinned n8n, the HR example workflow opened in Chromium, the Proofpoint node's parameter
-// panel and its credential picker. Screenshots go to docs/. The tests run in order on one page.
+// panel and its credential picker; then, in a second tab, a SIEM Event workflow and the TAP
+// credential's dialog with its Platform. Screenshots go to docs/. The tests run in order.
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
@@ -8,6 +9,7 @@ const path = require('node:path');
 const runtime = require('../../scripts/n8n-runtime');
 const { startSandbox, SANDBOX_CREDENTIALS } = require('../../sandbox');
 const { Proofpoint } = require('../../dist/nodes/Proofpoint/Proofpoint.node.js');
+const { ProofpointTapApi } = require('../../dist/credentials/ProofpointTapApi.credentials.js');
 const browser = require('./browser');
 
 jest.setTimeout(240000);
@@ -33,6 +35,53 @@ const exampleWorkflows = fs
 	.map((file) => JSON.parse(fs.readFileSync(path.join(EXAMPLES, file), 'utf8')));
 const hrWorkflow = exampleWorkflows.find((workflow) => workflow.id === HR_WORKFLOW);
 
+// The slot label of the `proofpointTapApi` credential, which serves TAP and the Essentials Threat API.
+const TAP_SLOT = 'Credential for Proofpoint TAP or Essentials Threat API';
+const tapCredential = new ProofpointTapApi();
+const platforms = tapCredential.properties.find((property) => property.name === 'platform').options;
+const platformName = (value) => platforms.find((platform) => platform.value === value).name;
+// The credential's own fields (n8n adds others, such as Allowed HTTP Request Domains).
+const tapCredentialFieldNames = new Set(tapCredential.properties.map((property) => property.name));
+const TAP_FIELDS = [
+	{ name: 'platform', label: 'Platform' },
+	{ name: 'principal', label: 'Service Principal' },
+	{ name: 'secret', label: 'Secret' },
+	{ name: 'baseUrl', label: 'Base URL' },
+];
+const ESSENTIALS_FIELDS = [
+	{ name: 'platform', label: 'Platform' },
+	{ name: 'principal', label: 'API Key' },
+	{ name: 'secret', label: 'API Key Secret' },
+];
+const FIELDS_BY_PLATFORM = {
+	tap: TAP_FIELDS,
+	essentialsUs: ESSENTIALS_FIELDS,
+	essentialsEu: ESSENTIALS_FIELDS,
+	essentialsCustom: [...ESSENTIALS_FIELDS, { name: 'baseUrl', label: 'Base URL' }],
+};
+
+// A workflow of one SIEM Event → Get Many node, for its panel and its credential.
+const SIEM_NODE = 'Get SIEM events';
+const siemWorkflow = {
+	id: 'ppEditorSiemEvents',
+	name: 'Proofpoint: SIEM events of the last hour',
+	nodes: [
+		{ id: 's1', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+		{
+			id: 's2',
+			name: SIEM_NODE,
+			type: runtime.NODE_TYPE,
+			typeVersion: 1,
+			position: [240, 0],
+			parameters: { resource: 'siemEvent', operation: 'getAll', timeRange: 'last', lastAmount: 1, lastUnit: 'hours', returnAll: true, simplify: true },
+			credentials: { proofpointTapApi: { id: 'ppTapDemo', name: 'Proofpoint TAP (sandbox)' } },
+		},
+	],
+	connections: { Start: { main: [[{ node: SIEM_NODE, type: 'main', index: 0 }]] } },
+	settings: { executionOrder: 'v1' },
+	active: false,
+};
+
 // The ids and names the example workflows refer to, pointed at the sandbox.
 const sandboxCredentials = (sandbox) => [
 	{
@@ -57,6 +106,7 @@ describe('the Proofpoint node in the n8n editor', () => {
 	let editor;
 	let page;
 	let panel;
+	let cookie;
 
 	beforeAll(async () => {
 		const launcher = runtime.prepareN8n();
@@ -65,9 +115,9 @@ describe('the Proofpoint node in the n8n editor', () => {
 		const userFolder = runtime.newUserFolder(tarball, tempRoot);
 		sandbox = await startSandbox();
 		await runtime.importCredentials(launcher, userFolder, sandboxCredentials(sandbox));
-		for (const workflow of exampleWorkflows) await runtime.importWorkflow(launcher, userFolder, workflow);
+		for (const workflow of [...exampleWorkflows, siemWorkflow]) await runtime.importWorkflow(launcher, userFolder, workflow);
 		n8n = await runtime.startN8n(launcher, userFolder);
-		const cookie = await runtime.ownerSession(n8n.url);
+		cookie = await runtime.ownerSession(n8n.url);
 		editor = await browser.openEditor(n8n.url, cookie);
 		page = editor.page;
 		panel = page.locator('[data-test-id="ndv"]');
@@ -107,9 +157,9 @@ describe('the Proofpoint node in the n8n editor', () => {
 		await browser.saveScreenshot(page, 'editor-node-panel.png');
 	});
 
-	test('lists all seven resources in the Resource dropdown', async () => {
+	test('lists all twelve resources in the Resource dropdown', async () => {
 		const expected = resources.map((resource) => resource.name);
-		expect(expected).toHaveLength(7);
+		expect(expected).toHaveLength(12);
 
 		expect(await browser.parameterOptions(page, panel, 'resource')).toEqual([...expected, CUSTOM_API_CALL]);
 	});
@@ -137,12 +187,86 @@ describe('the Proofpoint node in the n8n editor', () => {
 		await browser.chooseParameterOption(page, panel, 'resource', 'Very Attacked Person');
 		const slot = await browser.credentialSlot(page, panel);
 
-		expect(slot.label).toBe('Credential for Proofpoint TAP API');
+		expect(slot.label).toBe(TAP_SLOT);
 		expect(slot.choices).toEqual([expect.stringContaining('Proofpoint TAP (sandbox)')]);
 
 		await browser.chooseCredential(page, panel, 'Proofpoint TAP (sandbox)');
 		expect((await browser.credentialSlot(page, panel)).chosen).toBe('Proofpoint TAP (sandbox)');
 		expect(await browser.parameterValue(panel, 'operation')).toBe('Get Many');
 		await browser.saveScreenshot(page, 'editor-credential.png');
+	});
+
+	describe('a SIEM Event node and the TAP credential, in a second tab', () => {
+		let siemPage;
+		let siemPanel;
+
+		afterAll(async () => {
+			await siemPage?.close();
+		});
+
+		test('shows SIEM Event → Get Many with its parameters and the TAP credential', async () => {
+			// A tab of its own: the HR workflow in the first one has unsaved changes from the tests above.
+			siemPage = await page.context().newPage();
+			await siemPage.goto(`${n8n.url}/workflow/${siemWorkflow.id}`);
+			const node = siemPage.locator(`[data-test-id="canvas-node"][data-node-name="${SIEM_NODE}"]`);
+			await node.waitFor();
+			await node.dblclick();
+			siemPanel = siemPage.locator('[data-test-id="ndv"]');
+			await siemPanel.waitFor();
+
+			expect(await siemPanel.locator('[data-test-id="node-title-container"]').innerText()).toContain(SIEM_NODE);
+			expect(await browser.parameterValue(siemPanel, 'resource')).toBe('SIEM Event');
+			expect(await browser.parameterValue(siemPanel, 'operation')).toBe('Get Many');
+			for (const name of ['eventTypes', 'timeRange', 'lastAmount', 'lastUnit', 'threatType', 'threatStatus', 'essentialsData', 'returnAll', 'simplify']) {
+				await siemPanel.locator(`[data-test-id="parameter-input-${name}"]`).waitFor();
+			}
+			expect(await browser.parameterValue(siemPanel, 'timeRange')).toBe('Last N Minutes, Hours or Days');
+			// Before any dropdown is opened, so no field has the focus ring.
+			await browser.saveScreenshot(siemPage, 'editor-siem-panel.png');
+
+			expect(await browser.parameterOptions(siemPage, siemPanel, 'operation')).toEqual([...operationNames('SIEM Event'), CUSTOM_API_CALL]);
+			const slot = await browser.credentialSlot(siemPage, siemPanel);
+			expect(slot).toEqual({ label: TAP_SLOT, chosen: 'Proofpoint TAP (sandbox)', choices: [expect.stringContaining('Proofpoint TAP (sandbox)')] });
+		});
+
+		test('opens the saved TAP credential, which has no Platform, as TAP with a service principal, and its test passes', async () => {
+			const modal = await browser.openChosenCredential(siemPage, siemPanel);
+
+			expect(await modal.locator('[data-test-id="credential-name"]').innerText()).toContain('Proofpoint TAP (sandbox)');
+			expect(await browser.parameterValue(modal, 'platform')).toBe(platformName('tap'));
+			const fields = await browser.whenSettled(async () => (await browser.credentialFields(modal)).filter((field) => tapCredentialFieldNames.has(field.name)), TAP_FIELDS);
+			expect(fields).toEqual(TAP_FIELDS);
+			expect(await browser.parameterValue(modal, 'principal')).toBe(SANDBOX_CREDENTIALS.tap.principal);
+			// n8n tests a saved credential when it opens; the Test request goes to the sandbox.
+			await modal.locator('[data-test-id="credentials-config-container-test-success"]').waitFor();
+			expect(sandbox.requests).toContainEqual(expect.objectContaining({ api: 'tap', path: '/v2/siem/clicks/permitted', authOk: true, status: 200 }));
+			await browser.closeCredentialModal(siemPage);
+		});
+
+		test("offers the four platforms in a new TAP credential, and an Essentials platform asks for an API Key and API Key Secret", async () => {
+			const modal = await browser.openNewCredential(siemPage, siemPanel);
+
+			expect(await browser.parameterValue(modal, 'platform')).toBe(platformName('tap'));
+			const offered = await browser.parameterOptions(siemPage, modal, 'platform');
+			expect(offered).toEqual(['TAP (Targeted Attack Protection)', 'Essentials Threat API, US', 'Essentials Threat API, EU', 'Essentials Threat API, Custom Base URL']);
+			expect(offered).toEqual(platforms.map((platform) => platform.name));
+			// Each platform in turn, ending on the one most Essentials customers choose (for the screenshot).
+			for (const value of ['tap', 'essentialsEu', 'essentialsCustom', 'essentialsUs']) {
+				if (value !== 'tap') await browser.chooseParameterOption(siemPage, modal, 'platform', platformName(value));
+				const expected = FIELDS_BY_PLATFORM[value];
+				const fields = await browser.whenSettled(async () => (await browser.credentialFields(modal)).filter((field) => tapCredentialFieldNames.has(field.name)), expected);
+				expect({ platform: await browser.parameterValue(modal, 'platform'), fields }).toEqual({ platform: platformName(value), fields: expected });
+			}
+			const labels = (await browser.credentialFields(modal)).map((field) => field.label);
+			expect(labels).toEqual(expect.arrayContaining(['API Key', 'API Key Secret']));
+			expect(labels).not.toContain('Service Principal');
+			expect(labels).not.toContain('Secret');
+			await browser.saveScreenshot(siemPage, 'editor-threat-credential.png');
+
+			await browser.closeCredentialModal(siemPage);
+			// Closed without saving: still only the two credentials the test imported.
+			const saved = await runtime.rest(n8n.url, cookie, 'GET', '/credentials');
+			expect(saved.json.data.map((credential) => credential.id).sort()).toEqual(['ppEssentialsDemo', 'ppTapDemo']);
+		});
 	});
 });

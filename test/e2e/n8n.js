@@ -4,7 +4,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const runtime = require('../../scripts/n8n-runtime');
 const { startSandbox } = require('../../sandbox');
-const { sandboxCredentials } = require('../support');
+const { sandboxCredentials, threatCredential } = require('../support');
 
 const CREDENTIAL_IDS = { proofpointEssentialsApi: 'ppEssentialsDemo', proofpointTapApi: 'ppTapDemo' };
 const CREDENTIAL_NAMES = {
@@ -21,7 +21,14 @@ function importableCredentials(sb, options) {
 	}));
 }
 
-const credentialRef = (type) => ({ [type]: { id: CREDENTIAL_IDS[type], name: CREDENTIAL_NAMES[type] } });
+// A second `proofpointTapApi` credential, for the Essentials Threat API (Platform: Essentials Threat API,
+// Custom Base URL, the sandbox's partner Integration Key), imported by useRealN8n under its own id.
+const ESSENTIALS_THREAT_CREDENTIAL = { id: 'ppThreatEssentials', name: 'Proofpoint Essentials Threat (sandbox)', type: 'proofpointTapApi' };
+
+const essentialsThreatCredential = (sb, key = 'partner') => ({ ...ESSENTIALS_THREAT_CREDENTIAL, data: threatCredential(sb, key) });
+
+/** A node's credentials entry: the sandbox credential of `type`, or (`{id, name}`) another imported one. */
+const credentialRef = (type, { id = CREDENTIAL_IDS[type], name = CREDENTIAL_NAMES[type] } = {}) => ({ [type]: { id, name } });
 
 function readExample(file) {
 	return JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'examples', file), 'utf8'));
@@ -35,7 +42,7 @@ function useRealN8n(sandboxOptions = {}) {
 		context.tarball = runtime.packPackage();
 		context.userFolder = runtime.newUserFolder(context.tarball);
 		context.sb = await startSandbox(sandboxOptions);
-		await runtime.importCredentials(context.n8n, context.userFolder, importableCredentials(context.sb));
+		await runtime.importCredentials(context.n8n, context.userFolder, [...importableCredentials(context.sb), essentialsThreatCredential(context.sb)]);
 	});
 	afterAll(async () => {
 		await context.sb?.close();
@@ -68,16 +75,27 @@ function triggeredWorkflow(name, node) {
 }
 
 /** A Manual Trigger followed by one Proofpoint node with the given parameters. */
-function oneNodeWorkflow(name, parameters, { credentialType = 'proofpointEssentialsApi', settings = {} } = {}) {
+function oneNodeWorkflow(name, parameters, { credentialType = 'proofpointEssentialsApi', credential, settings = {} } = {}) {
 	return triggeredWorkflow(name, {
 		id: 'p',
 		name: 'Proofpoint',
 		type: runtime.NODE_TYPE,
 		typeVersion: 1,
 		parameters,
-		credentials: credentialRef(credentialType),
+		credentials: credentialRef(credentialType, credential),
 		...settings,
 	});
 }
 
-module.exports = { useRealN8n, oneNodeWorkflow, triggeredWorkflow, readExample, importableCredentials, credentialRef, CREDENTIAL_IDS, runtime };
+module.exports = {
+	useRealN8n,
+	oneNodeWorkflow,
+	triggeredWorkflow,
+	readExample,
+	importableCredentials,
+	essentialsThreatCredential,
+	credentialRef,
+	CREDENTIAL_IDS,
+	ESSENTIALS_THREAT_CREDENTIAL,
+	runtime,
+};

@@ -84,7 +84,26 @@ test('the TAP Test button passes with a good secret, explains a bad one, and nev
 	expect(await pressTest('proofpointTapApi', tap(SANDBOX_CREDENTIALS.tap.secret))).toEqual({ status: 'OK', message: 'Connection successful!' });
 	const failed = await pressTest('proofpointTapApi', tap('not-the-secret'));
 	expect(failed.status).toBe('Error');
-	expect(failed.message).toMatch(/^TAP refused the service principal or secret \(401\)/);
+	// One 401 text for both platforms: a credential test rule is a fixed message.
+	expect(failed.message).toMatch(/^Proofpoint refused the credentials \(401\)\. TAP: copy the service principal and secret again/);
 	expect(sb.requests.length).toBeGreaterThan(0);
-	expect(sb.requests.every((request) => request.path === '/v2/siem/clicks/permitted')).toBe(true);
+	expect(sb.requests.every((request) => request.api === 'tap' && request.path === '/v2/siem/clicks/permitted')).toBe(true);
+});
+
+const essentialsThreat = (key) => ({
+	platform: 'essentialsCustom',
+	principal: SANDBOX_CREDENTIALS.essentialsThreat[key].apiKey,
+	secret: SANDBOX_CREDENTIALS.essentialsThreat[key].apiKeySecret,
+	baseUrl: sb.essentialsThreatUrl('us'),
+});
+
+test('the Test button of an Essentials Threat API credential asks /v2/siem/all for a minute of own data, and explains a key not active yet', async () => {
+	sb.clearRequests();
+	expect(await pressTest('proofpointTapApi', essentialsThreat('partner'))).toEqual({ status: 'OK', message: 'Connection successful!' });
+	expect(sb.requests.map((request) => [request.api, request.region, request.path, request.query, request.authOk])).toEqual([
+		['essentialsThreat', 'us', '/v2/siem/all', { sinceSeconds: '60', ownData: 'true' }, true],
+	]);
+	const pending = await pressTest('proofpointTapApi', essentialsThreat('pending'));
+	expect(pending.status).toBe('Error');
+	expect(pending.message).toMatch(/^Proofpoint refused the credentials \(401\)\..*a new Integration Key can take up to 30 minutes to become active/);
 });

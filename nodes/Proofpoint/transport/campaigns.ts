@@ -43,8 +43,11 @@ export async function campaignIds(
 		return { answer: campaigns };
 	});
 	for await (const { answer } of walk) {
-		// A campaign updated on the instant two windows share could be listed by both [?]: it is kept once.
-		for (const campaign of answer) if (!found.has(String(campaign.id))) found.set(String(campaign.id), campaign);
+		// A campaign updated on several days is listed by each day's window: it is kept once, with its latest update.
+		for (const campaign of answer) {
+			const known = found.get(String(campaign.id));
+			if (!known || String(campaign.lastUpdatedAt) > String(known.lastUpdatedAt)) found.set(String(campaign.id), campaign);
+		}
 		if (limit !== undefined && found.size >= limit) break;
 	}
 	const list = [...found.values()];

@@ -39,6 +39,17 @@ describe('Campaign → Get Many', () => {
 		for (const { json } of result.items) expect(Object.keys(json).sort()).toEqual(['id', 'lastUpdatedAt']);
 	});
 
+	it('lists a campaign updated on several days once, with its latest update in the range', async () => {
+		const result = await run(listCampaigns());
+
+		const end = Date.parse(sb().requests.at(-1).query.interval.split('/')[1]);
+		const latest = (campaign) => Math.max(...campaign.updatedAt.map(Date.parse).filter((time) => time < end));
+		const campaigns = new Map(sb().siem.campaigns().map((campaign) => [campaign.id, campaign]));
+		const updatedOnSeveralDays = result.items.filter(({ json }) => new Set(campaigns.get(json.id).updatedAt.map((time) => time.slice(0, 10))).size > 1);
+		expect(updatedOnSeveralDays.length).toBeGreaterThan(0);
+		for (const { json } of result.items) expect(Date.parse(json.lastUpdatedAt)).toBe(latest(campaigns.get(json.id)));
+	});
+
 	it('pages with a small Page Size and stops at a short page, never asking for one past it', async () => {
 		const all = (await run(listCampaigns({ lastAmount: 1 }))).items.length;
 		sb().clearRequests();
