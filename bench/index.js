@@ -23,6 +23,7 @@ const { getAllBenchmark } = require('./getall');
 const { vapBenchmark } = require('./vap');
 const { siemBurstBenchmark } = require('./siem-burst');
 const { siemRangeBenchmark, urlDecodeBenchmark, threatGetBenchmark } = require('./threats');
+const { triggerBenchmark } = require('./trigger');
 
 const root = path.join(__dirname, '..');
 const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`;
@@ -33,7 +34,7 @@ function machine() {
 	return `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 }
 
-function markdown({ when, reconcile, getAll, vap, siemRange, siemBurst, urlDecode, threatGet }) {
+function markdown({ when, reconcile, getAll, vap, siemRange, siemBurst, urlDecode, threatGet, trigger }) {
 	const goals = (list) => Object.entries(list).map(([goal, ok]) => `${goal}: ${mark(ok)}`).join('; ');
 	return [
 		`Measured ${when} on ${machine()}.`,
@@ -49,8 +50,11 @@ function markdown({ when, reconcile, getAll, vap, siemRange, siemBurst, urlDecod
 		`| SIEM Event → Get Many, one hour of ${siemBurst.setup.events} delivered messages, ${Math.round(siemBurst.setup.answerBytes / 2 ** 20)} MB (median of 7) | ${Math.round(siemBurst.node.medianMs)} ms (${siemBurst.node.cpuMs} ms CPU); peak RSS ${siemBurst.node.peakRssMb} MB, ${siemBurst.node.peakRssMb - siemBurst.node.loadedRssMb} MB above the loaded process | bare GET + JSON.parse ${Math.round(siemBurst.bare.medianMs)} ms (${siemBurst.bare.cpuMs} ms CPU); ${siemBurst.bare.peakRssMb} MB, ${siemBurst.bare.peakRssMb - siemBurst.bare.loadedRssMb} MB above (the answer alone, read and dropped: ${Math.round(siemBurst.wire.medianMs)} ms) | time ${times(siemBurst.timeRatio)}; peak memory ${times(siemBurst.memoryRatio)}, listing memory ${times(siemBurst.listingMemoryRatio)} |`,
 		`| URL → Decode, ${urlDecode.setup.urls} URLs from ${urlDecode.setup.items} items (median of ${urlDecode.setup.runs}) | ${urlDecode.node.requests} request, ${Math.round(urlDecode.node.ms)} ms | one POST per item: ${urlDecode.perItem.requests} requests, ${seconds(urlDecode.perItem.ms)} | ${urlDecode.perItem.requests - urlDecode.node.requests} fewer of the 1,800 a day; ${times(urlDecode.speedup)} faster |`,
 		`| Threat → Get, ${threatGet.setup.items} items naming ${threatGet.setup.threats} threats | ${threatGet.nodeRequests} requests | one GET per item: ${threatGet.perItemRequests} requests | ${threatGet.perItemRequests - threatGet.nodeRequests} fewer |`,
+		`| Proofpoint Trigger, an empty poll every 5 minutes (median of ${trigger.empty.polls}) | ${trigger.empty.requestsPerPoll} request, ${trigger.empty.cpuMs.toFixed(1)} ms CPU | | |`,
+		`| Proofpoint Trigger, first poll of a ${trigger.backfill.hours}-hour backfill, all four types, ${trigger.backfill.events} events | ${trigger.backfill.nodeRequests} requests | each type's endpoint hour by hour: ${trigger.backfill.perTypeRequests} requests, ${trigger.backfill.sameEvents ? 'the same events' : '**other events**'} | ${times(trigger.backfill.perTypeRequests / trigger.backfill.nodeRequests)} fewer requests |`,
+		`| Proofpoint Trigger, a busy hour of ${trigger.busy.events} delivered messages emitted in one poll (median of 5) | ${trigger.busy.nodeMs} ms, ${trigger.busy.nodePerSecond} events/s | bare GET + JSON.parse + one item per event: ${trigger.busy.bareMs} ms, ${trigger.busy.barePerSecond} events/s | ${times(trigger.busy.nodeMs / trigger.busy.bareMs)} the time |`,
 		'',
-		`Goals: ${goals({ ...reconcile.goals, ...getAll.goals, ...vap.goals, ...siemRange.goals, ...siemBurst.goals, ...urlDecode.goals, ...threatGet.goals })}.`,
+		`Goals: ${goals({ ...reconcile.goals, ...getAll.goals, ...vap.goals, ...siemRange.goals, ...siemBurst.goals, ...urlDecode.goals, ...threatGet.goals, ...trigger.goals })}.`,
 	].join('\n');
 }
 
@@ -70,7 +74,9 @@ function markdown({ when, reconcile, getAll, vap, siemRange, siemBurst, urlDecod
 	const urlDecode = await urlDecodeBenchmark();
 	console.log('Threat get benchmark…');
 	const threatGet = await threatGetBenchmark();
-	const results = { when, machine: machine(), reconcile, getAll, vap, siemRange, siemBurst, urlDecode, threatGet };
+	console.log('trigger benchmark…');
+	const trigger = await triggerBenchmark();
+	const results = { when, machine: machine(), reconcile, getAll, vap, siemRange, siemBurst, urlDecode, threatGet, trigger };
 	const table = markdown(results);
 	fs.writeFileSync(path.join(__dirname, 'results.json'), JSON.stringify(results, null, 2) + '\n');
 	fs.writeFileSync(path.join(__dirname, 'RESULTS.md'), `# Benchmark results\n\n${table}\n`);

@@ -28,10 +28,10 @@ const TYPE_ENDPOINTS = {
 };
 
 /** Every type's endpoint hour by hour; the events' keys, sorted. TAP's JSON is sometimes labelled text/plain, so it is parsed here. */
-async function perTypeClient(tapUrl, start) {
+async function perTypeClient(tapUrl, start, hours = SIEM_HOURS) {
 	const keys = [];
 	for (const kind of SIEM_KINDS) {
-		for (let hour = 0; hour < SIEM_HOURS; hour++) {
+		for (let hour = 0; hour < hours; hour++) {
 			const from = start + hour * HOUR_MS;
 			const { data } = await axios.get(`${tapUrl}/v2/siem/${TYPE_ENDPOINTS[kind]}`, {
 				auth,
@@ -214,4 +214,4 @@ async function threatGetBenchmark() {
 	}
 }
 
-module.exports = { siemRangeBenchmark, urlDecodeBenchmark, threatGetBenchmark };
+module.exports = { siemRangeBenchmark, urlDecodeBenchmark, threatGetBenchmark, perTypeClient };

@@ -34,14 +34,15 @@ function additionalDataFor(credentialsHelper) {
  * An active trigger. `poll()` runs one poll ({items, error, status}); `restart()` is n8n stopping
  * and starting again (the next poll is the activation's); `saved()` is what the database holds.
  */
-function activeTrigger({ parameters = {}, credentials, durable = false, budgetMs, nodeTypes, credentialTypes, logger } = {}) {
+function activeTrigger({ parameters = {}, credentials, durable = false, budgetMs, nodeTypes, credentialTypes, logger, saved } = {}) {
 	const { Workflow } = n8n().workflow;
 	const { PollContext } = n8n().core;
 	const types = nodeTypesFor(nodeTypes);
 	const credentialsHelper = new CredentialsHelper(() => credentialTypesFor(credentialTypes), credentials);
 	const typeName = nodeTypes ? Object.keys(nodeTypes)[0] : TRIGGER_TYPE;
 	const key = `node:${NODE_NAME}`;
-	let database = {};
+	// `saved`: the state the database already holds for the trigger, as if an earlier activation had saved it.
+	let database = saved ? { [key]: saved } : {};
 	let workflow;
 	let polls = 0;
 	let firstOfActivation = true;
