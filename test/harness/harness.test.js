@@ -708,10 +708,10 @@ describe("the package's own types", () => {
 		await expect(runNode({ parameters: {} })).rejects.toThrow('npm run build');
 	});
 
-	(built ? test : test.skip)('loads the node as n8n-nodes-proofpoint.proofpoint', () => {
+	(built ? test : test.skip)('loads the node and the trigger as n8n-nodes-proofpoint.proofpoint and .proofpointTrigger', () => {
 		const { nodeTypes, credentialTypes: packageCredentials } = loadPackageTypes();
 
-		expect(Object.keys(nodeTypes)).toEqual(['n8n-nodes-proofpoint.proofpoint']);
+		expect(Object.keys(nodeTypes)).toEqual(['n8n-nodes-proofpoint.proofpoint', 'n8n-nodes-proofpoint.proofpointTrigger']);
 		expect(Object.keys(packageCredentials).length).toBeGreaterThan(0);
 	});
 });
