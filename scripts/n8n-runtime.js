@@ -101,6 +101,20 @@ async function importWorkflow(n8n, userFolder, workflow) {
 	if (result.code !== 0) throw new Error(`import:workflow failed: ${result.stderr || result.stdout}`);
 }
 
+/**
+ * Publishes (activates) an imported workflow. Done before `n8n start`, the workflow's triggers start
+ * with the server: its webhooks are registered and its polling triggers poll at once, then on schedule.
+ */
+async function publishWorkflow(n8n, userFolder, id) {
+	const result = await cli(n8n, userFolder, ['publish:workflow', `--id=${id}`]);
+	if (result.code !== 0) throw new Error(`publish:workflow --id=${id} failed: ${result.stderr || result.stdout}`);
+}
+
+/** A module from the pinned n8n's own node_modules, such as `flatted` (which encodes an execution's data). */
+function requireFromN8n(name, launcher = prepareN8n()) {
+	return require(require.resolve(name, { paths: [path.join(path.dirname(launcher), 'node_modules')] }));
+}
+
 /** Parses the run JSON that `n8n execute --rawOutput` prints through the logger. */
 function parseExecution(stdout) {
 	for (const line of stdout.split('\n')) {
@@ -281,6 +295,8 @@ module.exports = {
 	cli,
 	importCredentials,
 	importWorkflow,
+	publishWorkflow,
+	requireFromN8n,
 	executeWorkflow,
 	parseExecution,
 	spawn,

@@ -6,7 +6,7 @@ const os = require('node:os');
 const path = require('node:path');
 const runtime = require('./n8n-runtime');
 const { startSandbox } = require('../sandbox');
-const { importableCredentials } = require('../test/e2e/n8n');
+const { importableCredentials, essentialsThreatCredential } = require('../test/e2e/n8n');
 
 const root = path.join(__dirname, '..');
 const cache = process.env.N8N_PROOFPOINT_CACHE ?? path.join(os.homedir(), '.cache', 'n8n-nodes-proofpoint');
@@ -54,7 +54,8 @@ async function main() {
 	say(`sandbox with the demo tenant at ${sb.url}`);
 
 	say('importing sandbox credentials and the example workflows…');
-	await runtime.importCredentials(n8n, userFolder, importableCredentials(sb));
+	// The Essentials Threat API credential (the sandbox partner's Integration Key) serves the MSP digest example.
+	await runtime.importCredentials(n8n, userFolder, [...importableCredentials(sb), essentialsThreatCredential(sb)]);
 	for (const workflow of examples(csvPath)) await runtime.importWorkflow(n8n, userFolder, workflow);
 
 	say('starting n8n…');
@@ -86,8 +87,9 @@ async function main() {
   n8n with the Proofpoint node is running: ${server.url}
   Log in as ${runtime.OWNER.email} / ${runtime.OWNER.password}
 
-  Workflows: the three examples (open "Proofpoint: HR CSV → functional accounts" and press Execute).
-  Credentials "Proofpoint Essentials (sandbox)" and "Proofpoint TAP (sandbox)" point at the sandbox,
+  Workflows: the examples (open "Proofpoint: HR CSV → functional accounts" and press Execute).
+  Credentials "Proofpoint Essentials (sandbox)", "Proofpoint TAP (sandbox)" and "Proofpoint Essentials
+  Threat (sandbox)" point at the sandbox,
   whose demo tenant is partner.example with acme.example, initech.example (us1) and globex.example (us2).
   Sandbox: ${sb.url}   n8n data: ${userFolder}
 

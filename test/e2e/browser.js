@@ -122,6 +122,22 @@ function credentialFields(modal) {
 }
 
 /**
+ * The labelled parameters of a node's panel, in order: each parameter's label names it in `for`
+ * (fixed collections such as a polling trigger's Poll Times too), read without the required mark.
+ */
+function parameterLabels(panel) {
+	return panel.locator('[data-test-id="node-parameters"] label[for]').evaluateAll((labels) =>
+		labels.map((label) => ({
+			name: label.getAttribute('for'),
+			label: (label.querySelector('.n8n-text')?.innerText ?? label.innerText).replace(/\s*\*\s*$/, '').trim(),
+		})),
+	);
+}
+
+/** Whether a boolean parameter's switch is on. */
+const parameterSwitchOn = async (panel, name) => (await parameterSelect(panel, name).locator('input[role="switch"]').getAttribute('aria-checked')) === 'true';
+
+/**
  * Reads `read()` until it returns what `expected` is (compared as JSON), for fields that re-render
  * after a choice; gives up after `timeoutMs` and returns the last value, for the assertion to show.
  */
@@ -149,6 +165,7 @@ async function saveScreenshot(page, file) {
 module.exports = {
 	openEditor,
 	parameterOptions,
+	parameterSelect,
 	chooseParameterOption,
 	parameterValue,
 	credentialSlot,
@@ -158,6 +175,8 @@ module.exports = {
 	openChosenCredential,
 	closeCredentialModal,
 	credentialFields,
+	parameterLabels,
+	parameterSwitchOn,
 	whenSettled,
 	saveScreenshot,
 };

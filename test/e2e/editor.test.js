@@ -1,7 +1,8 @@
 // The node as a user meets it in the editor: the packed package installed as a community package
 // in the pinned n8n, the HR example workflow opened in Chromium, the Proofpoint node's parameter
 // panel and its credential picker; then, in a second tab, a SIEM Event workflow and the TAP
-// credential's dialog with its Platform. Screenshots go to docs/. The tests run in order.
+// credential's dialog with its Platform; in a third, the permitted-click example with the Proofpoint
+// Trigger and the trigger's panel. Screenshots go to docs/. The tests run in order.
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
@@ -10,6 +11,7 @@ const runtime = require('../../scripts/n8n-runtime');
 const { startSandbox, SANDBOX_CREDENTIALS } = require('../../sandbox');
 const { Proofpoint } = require('../../dist/nodes/Proofpoint/Proofpoint.node.js');
 const { ProofpointTapApi } = require('../../dist/credentials/ProofpointTapApi.credentials.js');
+const { ProofpointTrigger } = require('../../dist/nodes/ProofpointTrigger/ProofpointTrigger.node.js');
 const browser = require('./browser');
 
 jest.setTimeout(240000);
@@ -81,6 +83,29 @@ const siemWorkflow = {
 	settings: { executionOrder: 'v1' },
 	active: false,
 };
+
+// The permitted-click example starts with the Proofpoint Trigger; its panel shows the trigger's own
+// parameters (those the description shows without a condition) after n8n's Poll Times.
+const TRIAGE_WORKFLOW = 'ppClickTriage';
+const TRIGGER_TYPE = `${runtime.PACKAGE}.proofpointTrigger`;
+const triageWorkflow = exampleWorkflows.find((workflow) => workflow.id === TRIAGE_WORKFLOW);
+const triggerNode = triageWorkflow.nodes.find((node) => node.type === TRIGGER_TYPE);
+const TRIGGER_PARAMETERS = [
+	'Event Types',
+	'Threat Type',
+	'Threat Status',
+	'Essentials Organizations',
+	'On First Activation',
+	'Look-Back (Minutes)',
+	'Max Events per Poll',
+	'Output',
+	'Simplify',
+];
+const triggerProperties = new ProofpointTrigger().description.properties.filter(
+	(property) => !property.displayOptions && !['notice', 'collection'].includes(property.type),
+);
+// Tall enough for the whole trigger panel, from its credential to Simplify.
+const TALL_VIEWPORT = { width: 1440, height: 1180 };
 
 // The ids and names the example workflows refer to, pointed at the sandbox.
 const sandboxCredentials = (sandbox) => [
@@ -267,6 +292,91 @@ describe('the Proofpoint node in the n8n editor', () => {
 			// Closed without saving: still only the two credentials the test imported.
 			const saved = await runtime.rest(n8n.url, cookie, 'GET', '/credentials');
 			expect(saved.json.data.map((credential) => credential.id).sort()).toEqual(['ppEssentialsDemo', 'ppTapDemo']);
+		});
+	});
+
+	describe('the Proofpoint Trigger of the permitted-click example, in a third tab', () => {
+		let triggerPage;
+		let triggerPanel;
+
+		afterAll(async () => {
+			await triggerPage?.close();
+		});
+
+		test('opens the permitted-click example with the Proofpoint Trigger leading its chain on the canvas', async () => {
+			triggerPage = await page.context().newPage();
+			await triggerPage.goto(`${n8n.url}/workflow/${TRIAGE_WORKFLOW}`);
+			const trigger = triggerPage.locator(`[data-test-id="canvas-node"][data-node-type="${TRIGGER_TYPE}"]`);
+			await trigger.waitFor();
+
+			expect(await trigger.getAttribute('data-node-name')).toBe(triggerNode.name);
+			const onCanvas = await triggerPage.locator('[data-test-id="canvas-node"]').evaluateAll((nodes) => nodes.map((node) => [node.dataset.nodeName, node.dataset.nodeType]));
+			const inExample = triageWorkflow.nodes.filter((node) => node.type !== 'n8n-nodes-base.stickyNote').map((node) => [node.name, node.type]);
+			expect(onCanvas.sort()).toEqual(inExample.sort());
+			expect(await triggerPage.locator('[data-test-id="inline-edit-preview"]').allInnerTexts()).toContain(triageWorkflow.name);
+			expect(await triggerPage.getByText('Permitted click → triage message', { exact: true }).isVisible()).toBe(true);
+			await browser.saveScreenshot(triggerPage, 'editor-triage-workflow.png');
+		});
+
+		test("shows the trigger's credential, its parameters and n8n's Poll Times in its panel", async () => {
+			expect(triggerProperties.map((property) => property.displayName)).toEqual(TRIGGER_PARAMETERS);
+			await triggerPage.setViewportSize(TALL_VIEWPORT);
+			await triggerPage.locator(`[data-test-id="canvas-node"][data-node-name="${triggerNode.name}"]`).dblclick();
+			triggerPanel = triggerPage.locator('[data-test-id="ndv"]');
+			await triggerPanel.waitFor();
+			for (const { name } of triggerProperties) await triggerPanel.locator(`[data-test-id="parameter-input-${name}"]`).waitFor();
+
+			expect(await triggerPanel.locator('[data-test-id="node-title-container"]').innerText()).toContain(triggerNode.name);
+			const slot = triggerPanel.locator('[data-test-id="node-credentials-slot"]');
+			expect((await slot.locator('[data-test-id="credentials-label"]').innerText()).trim()).toBe(TAP_SLOT);
+			expect(await slot.locator('[data-test-id="node-credentials-select"] input').inputValue()).toBe('Proofpoint TAP (sandbox)');
+			// n8n's Poll Times first, then the trigger's parameters in the description's order.
+			const labels = await browser.parameterLabels(triggerPanel);
+			const wanted = new Set(['pollTimes', ...triggerProperties.map((property) => property.name)]);
+			expect(labels.filter((entry) => wanted.has(entry.name))).toEqual([
+				{ name: 'pollTimes', label: 'Poll Times' },
+				...triggerProperties.map((property) => ({ name: property.name, label: property.displayName })),
+			]);
+			// The example's values, as the panel shows them.
+			await triggerPanel.locator('[data-test-id="fixed-collection-pollTimes"]').waitFor();
+			expect(await browser.parameterValue(triggerPanel.locator('[data-test-id="fixed-collection-pollTimes"]'), 'mode')).toBe('Every Minute');
+			expect(await browser.parameterSelect(triggerPanel, 'eventTypes').locator('.el-tag').allInnerTexts()).toEqual(['Clicks Permitted']);
+			expect({
+				threatType: await browser.parameterValue(triggerPanel, 'threatType'),
+				threatStatus: await browser.parameterValue(triggerPanel, 'threatStatus'),
+				essentialsData: await browser.parameterValue(triggerPanel, 'essentialsData'),
+				firstActivation: await browser.parameterValue(triggerPanel, 'firstActivation'),
+				lookBackMinutes: await browser.parameterValue(triggerPanel, 'lookBackMinutes'),
+				maxEventsPerPoll: await browser.parameterValue(triggerPanel, 'maxEventsPerPoll'),
+				output: await browser.parameterValue(triggerPanel, 'output'),
+				simplify: await browser.parameterSwitchOn(triggerPanel, 'simplify'),
+			}).toEqual({
+				threatType: 'All',
+				threatStatus: 'Active and Cleared',
+				essentialsData: 'Own Organization',
+				firstActivation: 'Start From Now',
+				lookBackMinutes: '30',
+				maxEventsPerPoll: '500',
+				output: 'One Item per Event',
+				simplify: true,
+			});
+			// Before any dropdown is opened, so no field has the focus ring.
+			await browser.saveScreenshot(triggerPage, 'editor-trigger-panel.png');
+
+			expect(await browser.credentialSlot(triggerPage, triggerPanel)).toEqual({
+				label: TAP_SLOT,
+				chosen: 'Proofpoint TAP (sandbox)',
+				choices: [expect.stringContaining('Proofpoint TAP (sandbox)')],
+			});
+		});
+
+		test('asks how far back to read once On First Activation is Backfill', async () => {
+			await browser.chooseParameterOption(triggerPage, triggerPanel, 'firstActivation', 'Backfill');
+
+			expect(await browser.parameterValue(triggerPanel, 'firstActivation')).toBe('Backfill');
+			await triggerPanel.locator('[data-test-id="parameter-input-backfillAmount"]').waitFor();
+			expect(await triggerPanel.locator('[data-test-id="parameter-input-backfillAmount"] input').inputValue()).toBe('24');
+			expect(await browser.parameterValue(triggerPanel, 'backfillUnit')).toBe('Hours');
 		});
 	});
 });

@@ -2,6 +2,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { useRealN8n, readExample } = require('./n8n');
+const { SUCCEEDED } = require('./outcome');
 
 jest.setTimeout(240000);
 
@@ -17,7 +18,7 @@ describe('the example workflows in a real n8n', () => {
 
 		const result = await context.run(workflow);
 
-		expect(result.code).toBe(0);
+		expect(result).toHaveEnded(SUCCEEDED);
 		expect(result.error).toBeUndefined();
 		const [plan] = result.output('Plan (dry run)');
 		expect(plan.json).toMatchObject({ dryRun: true, planned: 2, updated: 0 });
@@ -38,7 +39,7 @@ describe('the example workflows in a real n8n', () => {
 
 		sb.clearRequests();
 		const again = await context.run(workflow);
-		expect(again.code).toBe(0);
+		expect(again).toHaveEnded(SUCCEEDED);
 		expect(again.output('Plan (dry run)')[0].json.planned).toBe(0);
 		expect(sb.requests.filter((request) => request.method === 'PUT')).toEqual([]);
 	});
@@ -49,7 +50,7 @@ describe('the example workflows in a real n8n', () => {
 
 		const result = await context.run(readExample('3-weekly-vap-report.json'));
 
-		expect(result.code).toBe(0);
+		expect(result).toHaveEnded(SUCCEEDED);
 		expect(result.output('Top 10 VAPs, last 30 days')).toHaveLength(10);
 		const [report] = result.output('HTML table to send');
 		expect(report.json.table).toContain('<caption>Very Attacked People, last 30 days</caption>');
@@ -68,5 +69,267 @@ describe('the example workflows in a real n8n', () => {
 		expect(types).toEqual(
 			expect.arrayContaining(['n8n-nodes-base.scheduleTrigger', 'n8n-nodes-base.googleSheets', 'n8n-nodes-proofpoint.proofpoint']),
 		);
+	});
+});
+
+// Examples 4 and 5: the threat workflows, each run headless from the shipped file with only its
+// trigger swapped for one `n8n execute` can start, against a sandbox of their own.
+describe('the threat examples in a real n8n', () => {
+	const { activeTrigger } = require('../harness');
+	const { sandboxCredentials } = require('../support');
+	const context = useRealN8n();
+
+	const TRIGGER_TYPE = 'n8n-nodes-proofpoint.proofpointTrigger';
+	const NODE_TYPE = 'n8n-nodes-proofpoint.proofpoint';
+	const MINUTE = 60 * 1000;
+	const HOUR = 60 * MINUTE;
+
+	/** The run ended well; otherwise the failure shows n8n's error and the end of what it printed. */
+	function expectSucceeded(result) {
+		const outcome = { code: result.code, status: result.run?.status, error: result.error?.message };
+		if (outcome.code === 0 && outcome.status === 'success' && outcome.error === undefined) return;
+		throw new Error(`n8n did not run the workflow: ${JSON.stringify(outcome)}\n\nstderr:\n${result.stderr.slice(-3000)}\n\nstdout:\n${result.stdout.slice(-3000)}`);
+	}
+
+	/** The names of the nodes `from` leads to, following each node's only main output. */
+	function chainFrom(workflow, from) {
+		const chain = [];
+		for (let name = from; ; ) {
+			const next = workflow.connections[name]?.main?.[0] ?? [];
+			if (next.length !== 1 || (workflow.connections[name].main.length ?? 0) !== 1) break;
+			name = next[0].node;
+			chain.push(name);
+		}
+		return chain;
+	}
+
+	const nodeNamed = (workflow, name) => workflow.nodes.find((node) => node.name === name);
+	const what = (node) => (node.type === NODE_TYPE ? `${node.parameters.resource}.${node.parameters.operation}` : node.type);
+	const distinct = (values) => [...new Set(values)].sort();
+
+	/** Notes on each sandbox request when it arrived, so the truth can be asked for as the API answered then. */
+	function recordArrivals(sb) {
+		Object.defineProperty(sb.requests, 'push', {
+			configurable: true,
+			enumerable: false,
+			value: (...records) => {
+				for (const record of records) record.arrivedAt = sb.now();
+				return Array.prototype.push.apply(sb.requests, records);
+			},
+		});
+		return () => delete sb.requests.push;
+	}
+
+	test('permitted click → triage: the trigger feeds URL Decode, Threat, Forensics and a triage message per click with the decoded URL, the threat and its evidence', async () => {
+		const { sb } = context;
+		const example = readExample('4-permitted-click-triage.json');
+
+		// The shipped workflow: the Proofpoint Trigger on permitted clicks, then the enrichment chain.
+		const trigger = example.nodes.find((node) => node.type === TRIGGER_TYPE);
+		expect(trigger.parameters).toMatchObject({ eventTypes: ['clicksPermitted'], simplify: true });
+		expect(trigger.credentials).toEqual({ proofpointTapApi: { id: 'ppTapDemo', name: 'Proofpoint TAP (sandbox)' } });
+		const chain = chainFrom(example, trigger.name);
+		expect(chain.map((name) => what(nodeNamed(example, name)))).toEqual([
+			'url.decode',
+			'threat.get',
+			'forensics.get',
+			'n8n-nodes-base.set',
+			'n8n-nodes-base.set',
+			'n8n-nodes-base.markdown',
+		]);
+		for (const name of chain.slice(0, 3)) expect(nodeNamed(example, name).credentials).toEqual(trigger.credentials);
+		const [decodeNode, threatNode, forensicsNode, , messageNode, htmlNode] = chain;
+
+		// Permitted clicks of the last minutes on two URL threats, logged with the rewritten link and with the
+		// original. Threats whose status never changes: a false positive is not an event of the default Threat Status.
+		const now = sb.now();
+		const urlThreats = sb.siem
+			.threats()
+			.filter((threat) => threat.type === 'url' && threat.statusChange === null && Date.parse(threat.threatTime) < now)
+			.slice(-2);
+		expect(urlThreats).toHaveLength(2);
+		const injected = [];
+		const rewritten = (event) => !sb.urls.decode(event.url).error;
+		for (let minutes = 2; minutes < 30 && !(injected.some(rewritten) && injected.some((event) => !rewritten(event))); minutes++) {
+			const threat = urlThreats[minutes % 2];
+			injected.push(...sb.siem.inject('clicksPermitted', { time: now - minutes * MINUTE, threats: [threat.id] }));
+		}
+		expect(injected.some(rewritten) && injected.some((event) => !rewritten(event))).toBe(true);
+
+		// What the trigger emits for them: its own output, polled in-process with the example's parameters
+		// (as the editor's Fetch Test Event: the latest clicks of the last hour, at most 20).
+		const sample = await activeTrigger({ parameters: trigger.parameters, credentials: sandboxCredentials(sb) }).poll({ mode: 'manual' });
+		expect(sample.status).toBe('success');
+		const clicks = sample.items.map((item) => item.json);
+		for (const event of injected) expect(clicks).toContainEqual(expect.objectContaining({ guid: event.GUID, recipient: event.recipient, url: event.url, threatId: event.threatID ?? event.threatId }));
+
+		// The workflow as shipped, but started by a Manual Trigger whose clicks come out of a node named as the trigger.
+		const workflow = structuredClone(example);
+		workflow.id = 'ppE2eClickTriage';
+		workflow.nodes = workflow.nodes.filter((node) => node.name !== trigger.name);
+		workflow.nodes.push(
+			{ id: 'e1', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [-480, 200], parameters: {} },
+			{ id: 'e2', name: 'Clicks from the trigger', type: 'n8n-nodes-base.set', typeVersion: 3.4, position: [-240, 200], parameters: { mode: 'raw', jsonOutput: JSON.stringify({ clicks }), options: {} } },
+			{ id: 'e3', name: trigger.name, type: 'n8n-nodes-base.splitOut', typeVersion: 1, position: trigger.position, parameters: { fieldToSplitOut: 'clicks', options: {} } },
+		);
+		workflow.connections.Start = { main: [[{ node: 'Clicks from the trigger', type: 'main', index: 0 }]] };
+		workflow.connections['Clicks from the trigger'] = { main: [[{ node: trigger.name, type: 'main', index: 0 }]] };
+		expect(chainFrom(workflow, trigger.name)).toEqual(chain);
+
+		sb.clearRequests();
+		const result = await context.run(workflow);
+
+		expectSucceeded(result);
+		const messages = result.output(htmlNode).map((item) => item.json);
+		expect(messages).toHaveLength(clicks.length);
+		expect(result.output(messageNode)).toHaveLength(clicks.length);
+		const threatAnswers = result.output(threatNode).map((item) => item.json);
+		const forensicAnswers = result.output(forensicsNode).map((item) => item.json);
+		clicks.forEach((click, index) => {
+			const message = messages[index];
+			const decoded = sb.urls.decode(click.url);
+			const expectedUrl = decoded.error ? click.url : decoded.url;
+			const threat = threatAnswers[index];
+			expect(threat.id).toBe(click.threatId);
+			expect(threat.name).toBe(new URL(sb.siem.threats().find((candidate) => candidate.id === click.threatId).threat).hostname);
+			// The message lists malicious evidence first; a threat found benign has only the other kind.
+			const { forensics } = forensicAnswers[index].reports.find((report) => report.scope === 'THREAT');
+			const evidence = forensics.find((entry) => entry.malicious) ?? forensics[0];
+			const evidenceLine = `${evidence.type}: ${evidence.display}${evidence.malicious ? '' : ' (not malicious)'}`;
+
+			expect(message).toMatchObject({
+				recipient: click.recipient,
+				clickedAt: click.time,
+				decodedUrl: expectedUrl,
+				urlWasRewritten: !decoded.error,
+				threatId: click.threatId,
+				threatName: threat.name,
+				threatCategory: threat.category,
+				threatPage: click.threatUrl,
+			});
+			expect(message.markdown).toContain(`\`${expectedUrl}\``);
+			expect(message.markdown).toContain(`### Permitted click: ${threat.name}`);
+			expect(message.markdown).toContain(`**${click.recipient}**`);
+			expect(message.markdown).toContain(`${threat.category}, severity ${threat.severity ?? threat.severityScore}`);
+			expect(message.markdown).toContain(`- ${evidenceLine}`);
+			expect(message.markdown).toContain(`[threat page](${click.threatUrl})`);
+			expect(message.html).toContain(`<a href="${click.threatUrl}">threat page</a>`);
+			expect(message.html).toContain(`<li>${evidenceLine}</li>`);
+		});
+		// A rewritten link is decoded, an original URL kept as logged.
+		const byGuid = (event) => messages[clicks.findIndex((click) => click.guid === event.GUID && click.url === event.url)];
+		for (const event of injected) {
+			const threat = sb.siem.threats().find((candidate) => candidate.id === (event.threatID ?? event.threatId));
+			expect(byGuid(event).decodedUrl).toBe(threat.threat);
+		}
+
+		// One Decode request for every URL; one Threat and one Forensics request per distinct threat.
+		const threatIds = distinct(clicks.map((click) => click.threatId));
+		expect(threatIds.length).toBeGreaterThanOrEqual(2);
+		expect(sb.requests.map((request) => request.path).filter((path) => path === '/v2/url/decode')).toHaveLength(1);
+		expect(sb.requests.find((request) => request.path === '/v2/url/decode').body.urls.sort()).toEqual(distinct(clicks.map((click) => click.url)));
+		expect(sb.requests.filter((request) => request.path.startsWith('/v2/threat/summary/')).map((request) => request.path).sort()).toEqual(threatIds.map((id) => `/v2/threat/summary/${id}`));
+		expect(sb.requests.filter((request) => request.path === '/v2/forensics').map((request) => request.query.threatId).sort()).toEqual(threatIds);
+		expect(sb.requests.every((request) => request.authOk && request.status === 200)).toBe(true);
+		expect(nodeNamed(workflow, decodeNode).parameters.urls).toBe('={{ $json.url }}');
+	});
+
+	test("MSP daily digest: one digest per customer of the partner's last 24 hours, with the sandbox's counts", async () => {
+		const { sb } = context;
+		const example = readExample('5-msp-daily-digest.json');
+
+		// The shipped workflow: daily at 07:00, then SIEM Event → Get Many over own and customer organizations.
+		const schedule = example.nodes.find((node) => node.type === 'n8n-nodes-base.scheduleTrigger');
+		expect(schedule.parameters.rule.interval).toEqual([{ field: 'days', triggerAtHour: 7 }]);
+		const chain = chainFrom(example, schedule.name);
+		expect(chain.map((name) => what(nodeNamed(example, name)))).toEqual(['siemEvent.getAll', 'n8n-nodes-base.code', 'n8n-nodes-base.set', 'n8n-nodes-base.markdown']);
+		const [eventsNode, , digestNode, htmlNode] = chain;
+		const siem = nodeNamed(example, eventsNode);
+		expect(siem.parameters).toMatchObject({ timeRange: 'last', lastAmount: 24, lastUnit: 'hours', essentialsData: 'ownAndCustomers', returnAll: true, simplify: true });
+		expect(siem.credentials).toEqual({ proofpointTapApi: { id: 'ppThreatEssentials', name: 'Proofpoint Essentials Threat (sandbox)' } });
+
+		// A Schedule Trigger starts only in an active workflow: `n8n execute` starts from a Manual Trigger in its place.
+		const workflow = structuredClone(example);
+		workflow.id = 'ppE2eMspDigest';
+		Object.assign(nodeNamed(workflow, schedule.name), { type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, parameters: {} });
+
+		sb.clearRequests();
+		const stopRecording = recordArrivals(sb);
+		let result;
+		try {
+			result = await context.run(workflow);
+		} finally {
+			stopRecording();
+		}
+
+		expectSucceeded(result);
+		// 24 windows of an hour, one after the other, of the partner's own and its customers' data.
+		const requests = [...sb.requests];
+		expect(requests.map((request) => [request.api, request.path, request.query.ownData, request.query.customerData, request.authOk])).toEqual(
+			Array(24).fill(['essentialsThreat', '/v2/siem/all', 'true', 'true', true]),
+		);
+		const windows = requests.map((request) => request.query.interval.split('/').map((instant) => Date.parse(instant)));
+		windows.forEach(([start, end], index) => {
+			expect(end - start).toBe(HOUR);
+			if (index > 0) expect(start).toBe(windows[index - 1][1]);
+		});
+
+		// The sandbox's ground truth for each window, as of when it was asked for, grouped per customer.
+		const expected = new Map();
+		const tally = (counts, key) => counts.set(key, (counts.get(key) ?? 0) + 1);
+		const ranked = (counts, top) =>
+			[...counts]
+				.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+				.slice(0, top)
+				.map(([key, events]) => ({ key, events }));
+		requests.forEach((request, index) => {
+			const [start, end] = windows[index];
+			const truth = sb.siem.truth({ platform: 'essentials', ownData: true, customerData: true, start, end, visibleAt: request.arrivedAt });
+			for (const [eventType, events] of Object.entries(truth)) {
+				for (const event of events) {
+					if (!expected.has(event.customerName)) expected.set(event.customerName, { events: 0, types: new Map(), classifications: new Map(), recipients: new Map(), threats: new Map() });
+					const customer = expected.get(event.customerName);
+					const threat = eventType.startsWith('clicks') ? event : event.threatsInfoMap[0];
+					customer.events += 1;
+					tally(customer.types, eventType);
+					tally(customer.classifications, threat.classification.toLowerCase());
+					tally(customer.recipients, [].concat(event.recipient).join(', '));
+					tally(customer.threats, threat.threatID ?? threat.threatId);
+				}
+			}
+		});
+		const customers = [...expected.keys()].sort();
+		expect(customers).toEqual(expect.arrayContaining(['Acme Corporation', 'Globex', 'Initech']));
+		expect(customers.filter((name) => !['Acme Corporation', 'Globex', 'Initech'].includes(name))).toEqual(
+			[sb.getOrg('partner.example').name].filter((name) => expected.has(name)),
+		);
+
+		const digests = result.output(htmlNode).map((item) => item.json);
+		expect(digests.map((digest) => digest.customerName)).toEqual(customers);
+		for (const digest of digests) {
+			const truth = expected.get(digest.customerName);
+			expect({
+				customer: digest.customerName,
+				events: digest.events,
+				eventTypes: Object.fromEntries(digest.eventTypes.map((row) => [row.eventType, row.events])),
+				classifications: Object.fromEntries(digest.classifications.map((row) => [row.classification, row.events])),
+				topRecipients: digest.topRecipients.map((row) => ({ key: row.recipient, events: row.events })),
+				topThreats: digest.topThreats.map((row) => ({ key: row.threatId, events: row.events })),
+			}).toEqual({
+				customer: digest.customerName,
+				events: truth.events,
+				eventTypes: Object.fromEntries(['messagesDelivered', 'messagesBlocked', 'clicksPermitted', 'clicksBlocked'].map((type) => [type, truth.types.get(type) ?? 0])),
+				classifications: Object.fromEntries(truth.classifications),
+				topRecipients: ranked(truth.recipients, 5),
+				topThreats: ranked(truth.threats, 5),
+			});
+			expect(digest.subject).toBe(`Proofpoint daily digest for ${digest.customerName}: ${truth.events} threat events`);
+			expect(digest.markdown).toContain(`## Proofpoint daily threat digest: ${digest.customerName}`);
+			expect(digest.markdown).toContain(`| Clicks permitted | ${truth.types.get('clicksPermitted') ?? 0} |`);
+			expect(digest.html).toContain(`<h2 id=`);
+			expect(digest.html.match(/<table>/g)).toHaveLength(4);
+			expect(digest.html).toContain(`<td>${ranked(truth.recipients, 1)[0].key}</td>`);
+		}
+		expect(result.output(digestNode)).toHaveLength(customers.length);
 	});
 });

@@ -1,6 +1,7 @@
 // One workflow per resource, executed headless by a real n8n with the packed package installed;
 // then a failing call, with and without Continue On Fail.
 const { useRealN8n, oneNodeWorkflow, triggeredWorkflow, credentialRef } = require('./n8n');
+const { SUCCEEDED } = require('./outcome');
 
 jest.setTimeout(240000);
 
@@ -13,7 +14,7 @@ describe('every resource in a real n8n', () => {
 	test('Organization → Get returns the org with its domains', async () => {
 		const result = await context.run(oneNodeWorkflow('org get', { resource: 'organization', operation: 'get', domain: 'acme-corp.example' }));
 
-		expect(result.code).toBe(0);
+		expect(result).toHaveEnded(SUCCEEDED);
 		const [org] = json(result.output('Proofpoint'));
 		expect(org.primary_domain).toBe('acme.example');
 		expect(org.domains.map((domain) => domain.name)).toEqual(expect.arrayContaining(['acme.example', 'acme-corp.example']));
@@ -30,7 +31,7 @@ describe('every resource in a real n8n', () => {
 			}),
 		);
 
-		expect(result.code).toBe(0);
+		expect(result).toHaveEnded(SUCCEEDED);
 		expect(json(result.output('Proofpoint'))[0]).toMatchObject({ primary_email: 'dave.lee@acme.example', type: 'functional_account', is_active: true });
 		expect(context.sb.getUser('acme.example', 'dave.lee@acme.example').type).toBe('functional_account');
 		expect(context.sb.requests.map((request) => request.method)).toEqual(['GET', 'PUT']);
@@ -47,7 +48,7 @@ describe('every resource in a real n8n', () => {
 			}),
 		);
 
-		expect(result.code).toBe(0);
+		expect(result).toHaveEnded(SUCCEEDED);
 		expect(json(result.output('Proofpoint'))[0]).toMatchObject({ name: 'initech-mail.example', created: true });
 		expect(context.sb.getOrg('initech-mail.example').primary_domain).toBe('initech.example');
 	});
@@ -62,7 +63,7 @@ describe('every resource in a real n8n', () => {
 			}),
 		);
 
-		expect(result.code).toBe(0);
+		expect(result).toHaveEnded(SUCCEEDED);
 		const [licensing] = json(result.output('Proofpoint'));
 		expect(licensing.license_count).toBe(77);
 		expect(licensing.package).toBeTruthy();
@@ -71,7 +72,7 @@ describe('every resource in a real n8n', () => {
 	test('Endpoint → Get names the stack that hosts an org', async () => {
 		const result = await context.run(oneNodeWorkflow('endpoint get', { resource: 'endpoint', operation: 'get', domain: 'globex.example' }));
 
-		expect(result.code).toBe(0);
+		expect(result).toHaveEnded(SUCCEEDED);
 		expect(json(result.output('Proofpoint'))[0]).toMatchObject({ domain: 'globex.example', stack: 'us2' });
 	});
 
@@ -80,7 +81,7 @@ describe('every resource in a real n8n', () => {
 			oneNodeWorkflow('vap', { resource: 'vap', operation: 'getAll', window: 14, returnAll: true, simplify: true }, { credentialType: 'proofpointTapApi' }),
 		);
 
-		expect(result.code).toBe(0);
+		expect(result).toHaveEnded(SUCCEEDED);
 		const people = json(result.output('Proofpoint'));
 		expect(people).toHaveLength(30);
 		expect(Object.keys(people[0])).toEqual(expect.arrayContaining(['email', 'department', 'attackIndex']));
@@ -92,7 +93,7 @@ describe('every resource in a real n8n', () => {
 			oneNodeWorkflow('top clickers', { resource: 'topClicker', operation: 'getAll', window: 90, returnAll: true, simplify: false }, { credentialType: 'proofpointTapApi' }),
 		);
 
-		expect(result.code).toBe(0);
+		expect(result).toHaveEnded(SUCCEEDED);
 		const people = json(result.output('Proofpoint'));
 		expect(people).toHaveLength(12);
 		expect(people[0].clickStatistics.clickCount).toEqual(expect.any(Number));
@@ -114,7 +115,7 @@ describe('every resource in a real n8n', () => {
 		const url = `${context.sb.essentialsUrl('us1')}/orgs/acme.example/domains`;
 		const result = await context.run(httpRequestWorkflow('http essentials', url, 'proofpointEssentialsApi'));
 
-		expect(result.code).toBe(0);
+		expect(result).toHaveEnded(SUCCEEDED);
 		expect(json(result.output('HTTP Request'))[0].domains.map((domain) => domain.name)).toContain('acme.example');
 		expect(context.sb.requests).toEqual([expect.objectContaining({ method: 'GET', path: '/orgs/acme.example/domains', authOk: true, status: 200 })]);
 	});
@@ -122,7 +123,7 @@ describe('every resource in a real n8n', () => {
 	test('the HTTP Request node signs TAP calls with the Proofpoint TAP credential', async () => {
 		const result = await context.run(httpRequestWorkflow('http tap', `${context.sb.tapUrl}/v2/people/vap?window=30`, 'proofpointTapApi'));
 
-		expect(result.code).toBe(0);
+		expect(result).toHaveEnded(SUCCEEDED);
 		expect(json(result.output('HTTP Request'))[0].users).toHaveLength(30);
 		expect(context.sb.requests).toEqual([expect.objectContaining({ path: '/v2/people/vap', authOk: true, status: 200 })]);
 	});
@@ -130,9 +131,14 @@ describe('every resource in a real n8n', () => {
 	test('a failing call fails the execution with the node\'s hint', async () => {
 		const result = await context.run(oneNodeWorkflow('wrong stack', { resource: 'organization', operation: 'get', domain: 'globex.example' }));
 
-		expect(result.code).not.toBe(0);
-		expect(result.error.message).toBe(`Organization "globex.example" not found on ${new URL(context.sb.url).host}/us1/api/v1 (404)`);
-		expect(result.error.description).toMatch(/Endpoint → Get/);
+		expect(result).toHaveEnded({
+			code: 1,
+			status: 'error',
+			error: {
+				message: `Organization "globex.example" not found on ${new URL(context.sb.url).host}/us1/api/v1 (404)`,
+				description: expect.stringMatching(/Endpoint → Get/),
+			},
+		});
 	});
 
 	test('with Continue On Fail, the error becomes an item that keeps its pairing', async () => {
@@ -144,7 +150,7 @@ describe('every resource in a real n8n', () => {
 			),
 		);
 
-		expect(result.code).toBe(0);
+		expect(result).toHaveEnded(SUCCEEDED);
 		const [item] = result.output('Proofpoint');
 		expect(item.json.error).toMatch(/nobody@acme\.example.*404/);
 		expect(item.json.description).toMatch(/primary email/);

@@ -3,6 +3,7 @@
 // time; then failing calls that show the node's hint in what n8n reports.
 const { useRealN8n, oneNodeWorkflow, ESSENTIALS_THREAT_CREDENTIAL } = require('./n8n');
 const { SANDBOX_CREDENTIALS } = require('../../sandbox');
+const { SUCCEEDED } = require('./outcome');
 
 jest.setTimeout(240000);
 
@@ -12,53 +13,6 @@ const DAY = 24 * HOUR;
 const ALL_KINDS = ['clicksBlocked', 'clicksPermitted', 'messagesBlocked', 'messagesDelivered'];
 
 const json = (items) => items.map((item) => item.json);
-const tail = (text, length = 4000) => (text.length > length ? `…${text.slice(-length)}` : text);
-
-/** The log lines n8n printed, without the (long) run data line. */
-function logOf(stdout) {
-	return stdout
-		.split('\n')
-		.map((line) => {
-			try {
-				return JSON.parse(line).message;
-			} catch {
-				return line;
-			}
-		})
-		.filter((message) => typeof message === 'string' && message.trim() !== '' && !message.trim().startsWith('{'))
-		.join('\n');
-}
-
-const errorOf = (error) => error && { name: error.name, message: error.message, description: error.description, httpCode: error.httpCode };
-
-/** A run's outcome as n8n reports it: exit code, the execution's status and error, the node's error. */
-const outcomeOf = (result) => ({
-	code: result.code,
-	status: result.run?.status,
-	error: errorOf(result.error),
-	nodeError: errorOf(result.nodeError('Proofpoint')),
-});
-
-expect.extend({
-	/**
-	 * `expect(result).toHaveEnded({code, status, error…})`: the outcome matches (as toMatchObject); on a
-	 * mismatch the message also shows what n8n said: its log (without the run data) and its stderr.
-	 */
-	toHaveEnded(result, expected) {
-		try {
-			expect(outcomeOf(result)).toMatchObject(expected);
-		} catch (error) {
-			return {
-				pass: false,
-				message: () =>
-					`${error.message}\n\nn8n's log:\n${tail(logOf(result.stdout)) || '(empty)'}\n\nn8n's stderr:\n${tail(result.stderr) || '(empty)'}`,
-			};
-		}
-		return { pass: true, message: () => 'expected the run not to end like that' };
-	},
-});
-
-const SUCCEEDED = { code: 0, status: 'success', error: undefined, nodeError: undefined };
 
 const essentialsThreat = { credentialType: 'proofpointTapApi', credential: ESSENTIALS_THREAT_CREDENTIAL };
 const tap = { credentialType: 'proofpointTapApi' };
