@@ -59,12 +59,23 @@ function read<T>(
 	return valueOrRefuse(context, itemIndex, field, check(context.getNodeParameter(name, itemIndex, '')));
 }
 
+/** A picker (resource locator): its value, whichever mode; a plain string (a workflow saved before the pickers) reads as is. */
+function readPicked<T>(
+	context: ParameterContext,
+	itemIndex: number,
+	name: string,
+	field: string,
+	check: (value: unknown) => Checked<T>,
+): T {
+	return valueOrRefuse(context, itemIndex, field, check(context.getNodeParameter(name, itemIndex, '', { extractValue: true })));
+}
+
 export function readDomain(context: ParameterContext, itemIndex: number, name: string, field: string): string {
-	return read(context, itemIndex, name, field, checkDomain);
+	return readPicked(context, itemIndex, name, field, checkDomain);
 }
 
 export function readEmail(context: ParameterContext, itemIndex: number, name: string, field: string): string {
-	return read(context, itemIndex, name, field, checkEmail);
+	return readPicked(context, itemIndex, name, field, checkEmail);
 }
 
 /** Every entry of a list field must be an email address (or a *@domain pattern where allowed). */
