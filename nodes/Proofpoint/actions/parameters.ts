@@ -181,3 +181,14 @@ export const CAMPAIGN_ID_EXAMPLE = "a SIEM event's campaignID (a UUID)";
 export function readTapId(context: ParameterContext, itemIndex: number, name: string, field: string, example: string): string {
 	return read(context, itemIndex, name, field, (value) => checkTapId(value, example));
 }
+
+/** Sender-list entries (addresses, domains or *@domain patterns), from a comma-separated list or an expression's array. */
+export function readSenderEntries(context: ParameterContext, itemIndex: number, value: unknown, field: string): string[] {
+	const entries = toList(value);
+	for (const entry of entries) {
+		if (/[\s/?#]/.test(entry) || entry.length > 254) {
+			throw invalidInput(context, itemIndex, field, `entry "${entry.slice(0, 60)}" is not an address, domain or *@domain pattern`);
+		}
+	}
+	return entries;
+}

@@ -36,7 +36,7 @@ export const description: INodeProperties[] = forOperation('licensing', 'getUsag
 			type: 'number',
 			default: DEFAULT_USAGE_CONCURRENCY,
 			typeOptions: { minValue: 1, maxValue: 20 },
-			description: 'How many organizations are read at the same time (each one is two requests)',
+			description: 'How many organizations are read at the same time (each one is two requests, one after the other)',
 			displayOptions: { show: { '/usageOf': ['children'] } },
 		},
 	]),
@@ -63,10 +63,9 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): Prepared {
 /** One organization's usage: its licensing and its users list, one request each. */
 async function usageOfOrg(context: IExecuteFunctions, org: { domain: string; name?: unknown }, options: CallOptions): Promise<IDataObject> {
 	const target = { org: org.domain };
-	const [licensing, users] = await Promise.all([
-		essentialsObject.call(context, { method: 'GET', path: ['orgs', org.domain, 'licensing'], target }, options),
-		essentialsList.call(context, { method: 'GET', path: ['orgs', org.domain, 'users'], target }, 'users', options),
-	]);
+	// One after the other: the organizations run side by side already, and a failing licensing read spares the users list.
+	const licensing = await essentialsObject.call(context, { method: 'GET', path: ['orgs', org.domain, 'licensing'], target }, options);
+	const users = await essentialsList.call(context, { method: 'GET', path: ['orgs', org.domain, 'users'], target }, 'users', options);
 	return { domain: org.domain, ...(org.name !== undefined ? { name: org.name } : {}), ...licenceUsage(licensing, users), status: 'ok' };
 }
 
