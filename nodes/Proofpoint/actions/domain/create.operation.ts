@@ -8,7 +8,7 @@ import { domainAttributeFields, domainAttributes, readOrgAndDomain } from './fie
 
 export const option: OperationOption = {
 	name: 'Create',
-	action: 'Create a domain',
+	action: 'Create a domain (changes the tenant)',
 	description: 'Add a domain to an organization',
 };
 

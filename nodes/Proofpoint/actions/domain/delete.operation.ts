@@ -8,7 +8,7 @@ import { readOrgAndDomain, type OrgDomain } from './fields';
 
 export const option: OperationOption = {
 	name: 'Delete',
-	action: 'Delete a domain',
+	action: 'Delete a domain (changes the tenant)',
 	description: 'Remove a domain from an organization',
 };
 

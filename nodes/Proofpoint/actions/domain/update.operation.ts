@@ -9,7 +9,7 @@ import { domainAttributeFields, domainAttributes, readOrgAndDomain } from './fie
 
 export const option: OperationOption = {
 	name: 'Update',
-	action: 'Update a domain',
+	action: 'Update a domain (changes the tenant)',
 	description: 'Change delivery settings of a domain',
 };
 

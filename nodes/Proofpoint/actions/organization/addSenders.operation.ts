@@ -6,7 +6,7 @@ import { changeOrgSenders, orgSenderOperationDescription, prepareOrgSenders, typ
 
 export const option: OperationOption = {
 	name: 'Add Senders',
-	action: "Add senders to an organization's sender list",
+	action: "Add senders to an organization's sender list (changes the tenant)",
 	description:
 		"Changes the tenant: adds addresses or *@domain patterns to the organization's blocked or allowed senders, for all its users (entries already there are left alone)",
 };

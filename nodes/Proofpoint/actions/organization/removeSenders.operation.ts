@@ -6,7 +6,7 @@ import { changeOrgSenders, orgSenderOperationDescription, prepareOrgSenders, typ
 
 export const option: OperationOption = {
 	name: 'Remove Senders',
-	action: "Remove senders from an organization's sender list",
+	action: "Remove senders from an organization's sender list (changes the tenant)",
 	description: "Changes the tenant: removes addresses or *@domain patterns from the organization's blocked or allowed senders",
 };
 

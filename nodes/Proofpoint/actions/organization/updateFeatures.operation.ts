@@ -9,7 +9,7 @@ import { readOrgDomain, requireChanges, valueOrRefuse } from '../parameters';
 
 export const option: OperationOption = {
 	name: 'Update Features',
-	action: "Update an organization's features",
+	action: "Update an organization's features (changes the tenant)",
 	description: 'Changes the tenant: turns features of the organization on or off (read, changed, written back; only features its package has)',
 };
 

@@ -6,7 +6,7 @@ import { changeUserSenders, prepareSenders, senderOperationDescription, type Pre
 
 export const option: OperationOption = {
 	name: 'Add Senders',
-	action: "Add senders to a user's sender list",
+	action: "Add senders to a user's sender list (changes the tenant)",
 	description:
 		"Changes the tenant: adds addresses or *@domain patterns to the user's blocked or allowed senders (other entries kept; one already there is left alone)",
 };

@@ -9,7 +9,7 @@ import { readOrgUser, userAttributeFields, userAttributes } from './fields';
 
 export const option: OperationOption = {
 	name: 'Create',
-	action: 'Create a user',
+	action: 'Create a user (changes the tenant)',
 	description: 'Add a user to an organization',
 };
 

@@ -36,7 +36,7 @@ const STAGGER_MS = 5;
 
 export const option: OperationOption = {
 	name: 'Mark Functional Accounts From HR List',
-	action: 'Mark functional accounts from an HR list',
+	action: 'Mark functional accounts from an HR list (changes the tenant unless Dry Run is on)',
 	description: 'Users no active employee owns stop consuming licenses: previewable, bounded, idempotent',
 };
 

@@ -6,7 +6,7 @@ import { changeUserSenders, prepareSenders, senderOperationDescription, type Pre
 
 export const option: OperationOption = {
 	name: 'Remove Senders',
-	action: "Remove senders from a user's sender list",
+	action: "Remove senders from a user's sender list (changes the tenant)",
 	description: "Changes the tenant: removes addresses or *@domain patterns from the user's blocked or allowed senders (other entries kept)",
 };
 
