@@ -24,6 +24,7 @@ const { vapBenchmark } = require('./vap');
 const { siemBurstBenchmark } = require('./siem-burst');
 const { siemRangeBenchmark, urlDecodeBenchmark, threatGetBenchmark } = require('./threats');
 const { triggerBenchmark } = require('./trigger');
+const { mspBenchmark } = require('./msp');
 
 const root = path.join(__dirname, '..');
 const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`;
@@ -34,7 +35,7 @@ function machine() {
 	return `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 }
 
-function markdown({ when, reconcile, getAll, vap, siemRange, siemBurst, urlDecode, threatGet, trigger }) {
+function markdown({ when, reconcile, getAll, vap, siemRange, siemBurst, urlDecode, threatGet, trigger, msp }) {
 	const goals = (list) => Object.entries(list).map(([goal, ok]) => `${goal}: ${mark(ok)}`).join('; ');
 	return [
 		`Measured ${when} on ${machine()}.`,
@@ -52,9 +53,12 @@ function markdown({ when, reconcile, getAll, vap, siemRange, siemBurst, urlDecod
 		`| Threat → Get, ${threatGet.setup.items} items naming ${threatGet.setup.threats} threats | ${threatGet.nodeRequests} requests | one GET per item: ${threatGet.perItemRequests} requests | ${threatGet.perItemRequests - threatGet.nodeRequests} fewer |`,
 		`| Proofpoint Trigger, an empty poll every 5 minutes (median of ${trigger.empty.polls}) | ${trigger.empty.requestsPerPoll} request, ${trigger.empty.cpuMs.toFixed(1)} ms CPU | | |`,
 		`| Proofpoint Trigger, first poll of a ${trigger.backfill.hours}-hour backfill, all four types, ${trigger.backfill.events} events | ${trigger.backfill.nodeRequests} requests | each type's endpoint hour by hour: ${trigger.backfill.perTypeRequests} requests, ${trigger.backfill.sameEvents ? 'the same events' : '**other events**'} | ${times(trigger.backfill.perTypeRequests / trigger.backfill.nodeRequests)} fewer requests |`,
+		`| Licensing → Get Usage, every child of a partner with ${msp.report.setup.customers} customers, ${msp.report.setup.latencyMs} ms latency, concurrency ${msp.report.setup.concurrency} | ${seconds(msp.report.nodeMs)}, ${msp.report.nodeRequests} requests | one request at a time: ${seconds(msp.report.sequentialMs)}, ${msp.report.sequentialRequests} requests | ${times(msp.report.sequentialMs / msp.report.nodeMs)} faster |`,
+		`| Organization picker, search on a partner with ${msp.search.organizations.count} organizations (median of 7) | ${Math.round(msp.search.organizations.ms)} ms | | |`,
+		`| User picker, search on an organization of ${msp.search.users.count} users (median of 7) | ${Math.round(msp.search.users.ms)} ms | | |`,
 		`| Proofpoint Trigger, a busy hour of ${trigger.busy.events} delivered messages emitted in one poll (median of 5) | ${trigger.busy.nodeMs} ms, ${trigger.busy.nodePerSecond} events/s | bare GET + JSON.parse + one item per event: ${trigger.busy.bareMs} ms, ${trigger.busy.barePerSecond} events/s | ${times(trigger.busy.nodeMs / trigger.busy.bareMs)} the time |`,
 		'',
-		`Goals: ${goals({ ...reconcile.goals, ...getAll.goals, ...vap.goals, ...siemRange.goals, ...siemBurst.goals, ...urlDecode.goals, ...threatGet.goals, ...trigger.goals })}.`,
+		`Goals: ${goals({ ...reconcile.goals, ...getAll.goals, ...vap.goals, ...siemRange.goals, ...siemBurst.goals, ...urlDecode.goals, ...threatGet.goals, ...trigger.goals, ...msp.goals })}.`,
 	].join('\n');
 }
 
@@ -76,7 +80,9 @@ function markdown({ when, reconcile, getAll, vap, siemRange, siemBurst, urlDecod
 	const threatGet = await threatGetBenchmark();
 	console.log('trigger benchmark…');
 	const trigger = await triggerBenchmark();
-	const results = { when, machine: machine(), reconcile, getAll, vap, siemRange, siemBurst, urlDecode, threatGet, trigger };
+	console.log('MSP benchmark (licence report, picker search)…');
+	const msp = await mspBenchmark();
+	const results = { when, machine: machine(), reconcile, getAll, vap, siemRange, siemBurst, urlDecode, threatGet, trigger, msp };
 	const table = markdown(results);
 	fs.writeFileSync(path.join(__dirname, 'results.json'), JSON.stringify(results, null, 2) + '\n');
 	fs.writeFileSync(path.join(__dirname, 'RESULTS.md'), `# Benchmark results\n\n${table}\n`);

@@ -8,6 +8,7 @@ const account = require('./essentials-account');
 const orgs = require('./essentials-orgs');
 const users = require('./essentials-users');
 const domains = require('./essentials-domains');
+const settings = require('./essentials-org-settings');
 
 const ROUTES = [
 	['GET', '/me', account.me],
@@ -30,6 +31,12 @@ const ROUTES = [
 	['GET', '/orgs/:org/licensing', orgs.getLicensing],
 	['PUT', '/orgs/:org/licensing', orgs.putLicensing],
 	['PUT', '/orgs/:org/package', orgs.putPackage],
+	['GET', '/orgs/:org/sender-lists', settings.getSenderLists],
+	['POST', '/orgs/:org/sender-lists', settings.addSenders],
+	['PATCH', '/orgs/:org/sender-lists', settings.replaceSenders],
+	['DELETE', '/orgs/:org/sender-lists', settings.removeSenders],
+	['GET', '/orgs/:org/features', settings.getFeatures],
+	['PUT', '/orgs/:org/features', settings.putFeatures],
 ].map(([method, pattern, handler]) => ({
 	method,
 	parts: pattern.split('/').filter(Boolean),

@@ -54,11 +54,38 @@ function generatedUser(random, index, domain, width) {
 	});
 }
 
+const COMPANY_WORDS = ['Alpine', 'Harbor', 'Juniper', 'Meridian', 'Northwind', 'Orchid', 'Pioneer', 'Quartz', 'Summit', 'Tidewater'];
+const LICENSING_PACKAGES = ['beginner', 'business', 'advanced', 'professional'];
+
+/** `count` more customers of the partner, each with `usersPerChild` users and a licence count near it. */
+function addCustomers(tenant, random, { count, usersPerChild, stack }) {
+	const width = Math.max(4, String(count).length);
+	for (let index = 0; index < count; index++) {
+		const number = String(index + 1).padStart(width, '0');
+		const domain = `customer${number}.example`;
+		const users = Array.from({ length: usersPerChild }, (_, userIndex) => generatedUser(random, userIndex, domain, 3));
+		const licenses = Math.max(1, usersPerChild + random.int(-2, 3));
+		addOrg(tenant, {
+			stacks: [stack],
+			parent: 'partner.example',
+			org: {
+				name: `${random.pick(COMPANY_WORDS)} ${number}`,
+				primary_domain: domain,
+				licensing_package: random.pick(LICENSING_PACKAGES),
+				user_licenses: licenses,
+				admin_user: { primary_email: users[0]?.primary_email ?? null },
+			},
+			users,
+		});
+	}
+}
+
 /**
- * A tenant with one large org under the sandbox partner, for load tests: deterministic for a
- * given seed. Only the partner and TAP credentials work in it (there is no acme).
+ * A tenant with one large org under the sandbox partner, for load tests, and optionally
+ * `children` more customers of `usersPerChild` users each: deterministic for a given seed. Only
+ * the partner and TAP credentials work in it (there is no acme).
  */
-function generateTenant({ domain = 'big.example', users = 1000, stack = 'us1', seed = 1 } = {}) {
+function generateTenant({ domain = 'big.example', users = 1000, stack = 'us1', seed = 1, children = 0, usersPerChild = 5 } = {}) {
 	const random = createRandom(seed);
 	const tenant = newTenant(credentialTable([SANDBOX_CREDENTIALS.essentials.partner]));
 	addPartner(tenant, [stack]);
@@ -77,6 +104,7 @@ function generateTenant({ domain = 'big.example', users = 1000, stack = 'us1', s
 		},
 		users: list,
 	});
+	addCustomers(tenant, random, { count: children, usersPerChild, stack });
 	return tenant;
 }
 

@@ -8,6 +8,7 @@ import {
 
 import { essentialsResources, properties, tapResources } from './actions/resources';
 import { route } from './actions/router';
+import { searchDomains, searchOrganizations, searchUsers } from './methods/listSearch';
 
 export class Proofpoint implements INodeType {
 	description: INodeTypeDescription = {
@@ -41,6 +42,8 @@ export class Proofpoint implements INodeType {
 		],
 		properties,
 	};
+
+	methods = { listSearch: { searchOrganizations, searchUsers, searchDomains } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await route.call(this);

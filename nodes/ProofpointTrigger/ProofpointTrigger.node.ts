@@ -27,7 +27,8 @@ export class ProofpointTrigger implements INodeType {
 		icon: { light: 'file:../Proofpoint/proofpoint.svg', dark: 'file:../Proofpoint/proofpoint.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{($parameter["eventTypes"] || []).join(", ")}}',
+		subtitle:
+			'={{($parameter["eventTypes"] || []).map((type) => ({ clicksBlocked: "Clicks Blocked", clicksPermitted: "Clicks Permitted", messagesBlocked: "Messages Blocked", messagesDelivered: "Messages Delivered" })[type] || type).join(", ")}}',
 		description:
 			'Starts the workflow when Proofpoint sees a threat: permitted or blocked clicks, delivered or blocked messages, from TAP or the Essentials Threat API. Every event exactly once.',
 		defaults: { name: 'Proofpoint Trigger' },

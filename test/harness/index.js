@@ -3,6 +3,7 @@
 const { runNode, runWorkflow } = require('./run');
 const { testCredential } = require('./credential-test');
 const { activeTrigger, TRIGGER_TYPE } = require('./poll');
+const { searchList } = require('./list-search');
 const { loadPackageTypes } = require('./package-types');
 const { START_NODE_TYPE, MANUAL_TRIGGER_TYPE, NO_OP_TYPE } = require('./builtin-nodes');
 
@@ -11,6 +12,7 @@ module.exports = {
 	runWorkflow,
 	testCredential,
 	activeTrigger,
+	searchList,
 	TRIGGER_TYPE,
 	loadPackageTypes,
 	START_NODE_TYPE,

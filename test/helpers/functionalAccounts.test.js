@@ -163,6 +163,51 @@ describe('small pieces', () => {
 	});
 });
 
+describe('returning employees', () => {
+	const shared = () => user('shared.sales@example.com', { type: 'functional_account', alias_emails: ['sales@example.com'] });
+	const leaver = () => user('dana@example.com', { type: 'functional_account' });
+
+	test('a functional account back in HR becomes an end user again, with its own reason and its HR record', () => {
+		const dana = leaver();
+		const result = plan(hr(['alice@example.com', 'active'], ['dana@example.com', 'active']), [user('alice@example.com'), dana], { restoreReturning: true });
+
+		expect(result.changes).toEqual([
+			{ email: 'dana@example.com', uid: dana.uid, reason: 'back in HR', previousType: 'functional_account', newType: 'end_user', sourceItemIndex: 1, wasBillable: false, user: dana },
+		]);
+		expect(result.figures).toMatchObject({ planned: 1, plannedRestores: 1, billableToFunctional: 0 });
+	});
+
+	test('is off by default: without the option nothing is restored', () => {
+		const result = plan(hr(['alice@example.com', 'active'], ['dana@example.com', 'active']), [user('alice@example.com'), leaver()]);
+		expect(result.changes).toEqual([]);
+	});
+
+	test('never touches a shared mailbox (never in HR), a record in a left status, or an excluded one', () => {
+		const result = plan(
+			hr(['alice@example.com', 'active'], ['dana@example.com', 'terminated'], ['erin@example.com', 'active']),
+			[user('alice@example.com'), shared(), leaver(), user('erin@example.com', { type: 'functional_account' })],
+			{ restoreReturning: true, exclusions: ['erin@example.com'] },
+		);
+		expect(result.changes).toEqual([]);
+	});
+
+	test('an alias back in HR counts, and the guards count restores as changes', () => {
+		const dana = user('dana@example.com', { type: 'functional_account', alias_emails: ['d.smith@example.com'] });
+		const result = plan(hr(['alice@example.com', 'active'], ['d.smith@example.com', 'Active']), [user('alice@example.com'), dana], {
+			restoreReturning: true,
+			guard: { minMatchShare: 0, maxChanges: 0, maxChangeShare: 0.1 },
+		});
+		expect(result.changes.map((change) => change.reason)).toEqual(['back in HR']);
+		expect(result.refusal?.code).toBe('TOO_LARGE_SHARE');
+	});
+
+	test('counts the billable users a plan takes out of billing, not the inactive or non-billable ones', () => {
+		const users = [user('alice@example.com'), user('bob@example.com'), user('carol@example.com', { is_billable: false }), user('dave@example.com', { is_active: 'false' })];
+		const result = plan(hr(['alice@example.com', 'active']), users, { guard: NO_GUARD });
+		expect(result.figures).toMatchObject({ planned: 3, billableToFunctional: 1 });
+	});
+});
+
 describe('planFunctionalAccounts', () => {
 	test('marks a terminated employee as a functional account', () => {
 		const alice = user('alice@example.com');
@@ -176,6 +221,7 @@ describe('planFunctionalAccounts', () => {
 				previousType: 'end_user',
 				newType: 'functional_account',
 				sourceItemIndex: 1,
+				wasBillable: true,
 				user: bob,
 			},
 		]);
@@ -341,6 +387,8 @@ describe('planFunctionalAccounts', () => {
 			matchShare: 2 / 3,
 			planned: 2,
 			plannedShare: 2 / 3,
+			plannedRestores: 0,
+			billableToFunctional: 2,
 		});
 	});
 

@@ -100,6 +100,10 @@ describe('Simplify', () => {
 			url: null,
 			guid: 'g-1',
 			messageId: '<m@x>',
+			id: null,
+			senderIp: null,
+			clickIp: null,
+			userAgent: null,
 			phishScore: 97,
 			spamScore: 10,
 			malwareScore: 0,
@@ -120,9 +124,14 @@ describe('Simplify', () => {
 			classification: 'malware',
 			threatStatus: 'active',
 			customerName: 'Acme Corporation',
+			clickIP: '192.0.2.7',
+			userAgent: 'Mozilla/5.0',
 		});
 
 		expect(simple).toMatchObject({
+			id: 'c-9',
+			clickIp: '192.0.2.7',
+			userAgent: 'Mozilla/5.0',
 			eventType: 'clicksPermitted',
 			time: '2026-06-05T06:01:00.000Z',
 			recipient: 'bob@acme.example',
@@ -135,6 +144,20 @@ describe('Simplify', () => {
 			url: 'https://evil.example/login',
 			phishScore: null,
 			customerName: 'Acme Corporation',
+		});
+	});
+});
+
+describe('a threat summary', () => {
+	const { withBothSpellings } = require('../../dist/nodes/Proofpoint/helpers/threatEvents');
+
+	test('carries severity, verticals and geographies under both names the API uses', () => {
+		expect(withBothSpellings({ id: 't', severityScore: 700, verticals: ['finance'] })).toEqual({
+			id: 't',
+			severity: 700,
+			severityScore: 700,
+			verticals: ['finance'],
+			verticallyTargeted: ['finance'],
 		});
 	});
 });

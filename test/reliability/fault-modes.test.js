@@ -185,9 +185,9 @@ describe('every operation under each fault mode', () => {
 		30000,
 	);
 
-	test('covers the 28 operations, SIEM on both platforms, and every request kind they make', async () => {
-		expect(OPERATIONS).toHaveLength(29);
-		expect(casesFor('500')).toHaveLength(66);
+	test('covers the 36 operations, SIEM on both platforms, and every request kind they make', async () => {
+		expect(OPERATIONS).toHaveLength(37);
+		expect(casesFor('500')).toHaveLength(92);
 		const sb = await startSandbox();
 		try {
 			expect([sb.siem.threats()[0].id, sb.siem.campaigns()[0].id]).toEqual([THREAT_ID, CAMPAIGN_ID]);

@@ -1,4 +1,4 @@
-// The node's 28 operations on the demo tenant (SIEM Get Many twice: on TAP and on the Essentials
+// The node's 36 operations on the demo tenant (SIEM Get Many twice: on TAP and on the Essentials
 // Threat API), each with cheap parameters, the requests it makes in order, and how to tell that a
 // change landed. Shared by the fault and secret tests.
 const { urldefense } = require('../../sandbox');
@@ -169,6 +169,60 @@ const OPERATIONS = [
 		requests: ['GET', 'PUT'],
 		parameters: { resource: 'licensing', operation: 'update', domain: 'acme.example', updateFields: { licenseCount: 30 } },
 		changed: (sb) => sb.getOrg('acme.example').user_licenses === 30,
+	},
+	{
+		name: 'Licensing → Get Usage',
+		api: 'essentials',
+		// The licensing, then the users list of the organization.
+		requests: ['GET', 'GET'],
+		parameters: { resource: 'licensing', operation: 'getUsage', domain: 'acme.example', usageOf: 'organization' },
+	},
+	{
+		name: 'User → Add Senders',
+		api: 'essentials',
+		requests: ['GET', 'PUT'],
+		parameters: { resource: 'user', operation: 'addSenders', domain: 'acme.example', email: 'bob.smith@acme.example', senderList: 'blocked', senders: 'phish@evil.example' },
+		changed: (sb) => sb.getUser('acme.example', 'bob.smith@acme.example').black_list_senders.includes('phish@evil.example'),
+	},
+	{
+		name: 'User → Remove Senders',
+		api: 'essentials',
+		requests: ['GET', 'PUT'],
+		parameters: { resource: 'user', operation: 'removeSenders', domain: 'acme.example', email: 'bob.smith@acme.example', senderList: 'blocked', senders: 'bob@baddomain.example' },
+		changed: (sb) => !sb.getUser('acme.example', 'bob.smith@acme.example').black_list_senders.includes('bob@baddomain.example'),
+	},
+	{
+		name: 'Organization → Get Sender Lists',
+		api: 'essentials',
+		requests: ['GET'],
+		parameters: { resource: 'organization', operation: 'getSenderLists', domain: 'acme.example' },
+	},
+	{
+		name: 'Organization → Add Senders',
+		api: 'essentials',
+		requests: ['GET', 'POST'],
+		parameters: { resource: 'organization', operation: 'addSenders', domain: 'acme.example', senderList: 'blocked', senders: 'ceo@evil.example' },
+		changed: (sb) => sb.getOrg('acme.example').black_list_senders.includes('ceo@evil.example'),
+	},
+	{
+		name: 'Organization → Remove Senders',
+		api: 'essentials',
+		requests: ['GET', 'DELETE'],
+		parameters: { resource: 'organization', operation: 'removeSenders', domain: 'acme.example', senderList: 'allowed', senders: '*@partner.example' },
+		changed: (sb) => !sb.getOrg('acme.example').white_list_senders.includes('*@partner.example'),
+	},
+	{
+		name: 'Organization → Get Features',
+		api: 'essentials',
+		requests: ['GET'],
+		parameters: { resource: 'organization', operation: 'getFeatures', domain: 'acme.example' },
+	},
+	{
+		name: 'Organization → Update Features',
+		api: 'essentials',
+		requests: ['GET', 'PUT'],
+		parameters: { resource: 'organization', operation: 'updateFeatures', domain: 'acme.example', updateFields: { email_warning_tags: false } },
+		changed: (sb) => sb.state.orgs['acme.example'].features?.email_warning_tags === false,
 	},
 	{
 		name: 'Endpoint → Get',

@@ -45,20 +45,63 @@ export function resourceDescription(
 	];
 }
 
-export function orgDomainField(overrides: Partial<INodeProperties> = {}): INodeProperties {
+// Pickers store {__rl, mode, value}; a workflow saved when these were plain strings keeps its string, which reads the same.
+function locator(
+	base: Pick<INodeProperties, 'displayName' | 'name' | 'description'>,
+	list: { searchListMethod: string; placeholder: string },
+	typed: { name: string; displayName: string; placeholder: string },
+	defaultMode: 'list' | 'typed',
+): INodeProperties {
 	return {
-		displayName: 'Organization Domain',
-		name: 'domain',
-		type: 'string',
+		...base,
+		type: 'resourceLocator',
 		required: true,
-		default: '',
-		placeholder: 'e.g. example.com',
-		description: 'Any domain of the organization (its primary domain or another one it owns)',
+		default: { mode: defaultMode === 'list' ? 'list' : typed.name, value: '' },
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: list.placeholder,
+				typeOptions: { searchListMethod: list.searchListMethod, searchable: true },
+			},
+			{ displayName: typed.displayName, name: typed.name, type: 'string', placeholder: typed.placeholder },
+		],
+	};
+}
+
+/** The organization an Essentials operation addresses: picked from the credential's own and child organizations, or by any of its domains. */
+export function orgDomainField(overrides: Partial<INodeProperties> = {}, defaultMode: 'list' | 'typed' = 'list'): INodeProperties {
+	return {
+		...locator(
+			{
+				displayName: 'Organization Domain',
+				name: 'domain',
+				description: 'The organization: pick it, or give any domain it owns (its primary domain or another one)',
+			},
+			{ searchListMethod: 'searchOrganizations', placeholder: 'Select an organization…' },
+			{ name: 'domain', displayName: 'By Domain', placeholder: 'e.g. example.com' },
+			defaultMode,
+		),
 		...overrides,
 	};
 }
 
+/** A user of the chosen organization: picked from its users, or by primary email. */
 export function userEmailField(overrides: Partial<INodeProperties> = {}): INodeProperties {
+	return {
+		...locator(
+			{ displayName: 'Email', name: 'email', description: "The user: pick them, or give their primary email address" },
+			{ searchListMethod: 'searchUsers', placeholder: 'Select a user…' },
+			{ name: 'email', displayName: 'By Email', placeholder: 'e.g. name@example.com' },
+			'list',
+		),
+		...overrides,
+	};
+}
+
+/** The email of a user who does not exist yet (User → Create): typed, never picked. */
+export function newUserEmailField(overrides: Partial<INodeProperties> = {}): INodeProperties {
 	return {
 		displayName: 'Email',
 		name: 'email',
@@ -67,6 +110,19 @@ export function userEmailField(overrides: Partial<INodeProperties> = {}): INodeP
 		default: '',
 		placeholder: 'e.g. name@example.com',
 		description: "The user's primary email address",
+		...overrides,
+	};
+}
+
+/** One of the organization's domains: picked from them, or by name. */
+export function domainNameField(overrides: Partial<INodeProperties> = {}): INodeProperties {
+	return {
+		...locator(
+			{ displayName: 'Domain Name', name: 'domainName', description: 'The domain to work on, one of those the organization owns' },
+			{ searchListMethod: 'searchDomains', placeholder: 'Select a domain…' },
+			{ name: 'name', displayName: 'By Name', placeholder: 'e.g. example.co.uk' },
+			'list',
+		),
 		...overrides,
 	};
 }

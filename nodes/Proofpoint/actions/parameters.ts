@@ -59,12 +59,23 @@ function read<T>(
 	return valueOrRefuse(context, itemIndex, field, check(context.getNodeParameter(name, itemIndex, '')));
 }
 
+/** A picker (resource locator): its value, whichever mode; a plain string (a workflow saved before the pickers) reads as is. */
+function readPicked<T>(
+	context: ParameterContext,
+	itemIndex: number,
+	name: string,
+	field: string,
+	check: (value: unknown) => Checked<T>,
+): T {
+	return valueOrRefuse(context, itemIndex, field, check(context.getNodeParameter(name, itemIndex, '', { extractValue: true })));
+}
+
 export function readDomain(context: ParameterContext, itemIndex: number, name: string, field: string): string {
-	return read(context, itemIndex, name, field, checkDomain);
+	return readPicked(context, itemIndex, name, field, checkDomain);
 }
 
 export function readEmail(context: ParameterContext, itemIndex: number, name: string, field: string): string {
-	return read(context, itemIndex, name, field, checkEmail);
+	return readPicked(context, itemIndex, name, field, checkEmail);
 }
 
 /** Every entry of a list field must be an email address (or a *@domain pattern where allowed). */
@@ -169,4 +180,15 @@ export const CAMPAIGN_ID_EXAMPLE = "a SIEM event's campaignID (a UUID)";
 /** A threat or campaign id parameter, checked before it goes into a URL. */
 export function readTapId(context: ParameterContext, itemIndex: number, name: string, field: string, example: string): string {
 	return read(context, itemIndex, name, field, (value) => checkTapId(value, example));
+}
+
+/** Sender-list entries (addresses, domains or *@domain patterns), from a comma-separated list or an expression's array. */
+export function readSenderEntries(context: ParameterContext, itemIndex: number, value: unknown, field: string): string[] {
+	const entries = toList(value);
+	for (const entry of entries) {
+		if (/[\s/?#]/.test(entry) || entry.length > 254) {
+			throw invalidInput(context, itemIndex, field, `entry "${entry.slice(0, 60)}" is not an address, domain or *@domain pattern`);
+		}
+	}
+	return entries;
 }

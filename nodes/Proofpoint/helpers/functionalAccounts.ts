@@ -47,11 +47,16 @@ export interface FunctionalAccountsOptions {
 	blankHrRecords?: number;
 	/** The HR email field as the user typed it; only used in refusal hints. */
 	emailField?: string;
+	/** Also make functional accounts whose email is back in HR, not in a left status, end users again. */
+	restoreReturning?: boolean;
 }
 
 export const FUNCTIONAL_ACCOUNT_TYPE = 'functional_account';
 
-export type FunctionalAccountReason = 'not in HR' | `left: ${string}`;
+/** What a returning employee's functional account becomes again. */
+export const RESTORED_TYPE = 'end_user';
+
+export type FunctionalAccountReason = 'not in HR' | `left: ${string}` | 'back in HR';
 
 export interface PlannedFunctionalAccountChange {
 	/** The user's primary email as Proofpoint holds it (trimmed). */
@@ -59,9 +64,11 @@ export interface PlannedFunctionalAccountChange {
 	uid: number | string;
 	reason: FunctionalAccountReason;
 	previousType: string;
-	newType: typeof FUNCTIONAL_ACCOUNT_TYPE;
-	/** The HR record that caused a `left: …` change; undefined for 'not in HR'. */
+	newType: typeof FUNCTIONAL_ACCOUNT_TYPE | typeof RESTORED_TYPE;
+	/** The HR record that caused a `left: …` or `back in HR` change; undefined for 'not in HR'. */
 	sourceItemIndex?: number;
+	/** Whether the user counted towards licences before the change (a functional account does not). */
+	wasBillable: boolean;
 	/** The user object from the list, not a copy: spread it to build the PUT body. */
 	user: EssentialsUser;
 }
@@ -87,6 +94,10 @@ export interface FunctionalAccountsFigures {
 	planned: number;
 	/** planned / inScopeCandidates; 0 when there are no candidates. */
 	plannedShare: number;
+	/** Of the planned, functional accounts of employees back in HR that become end users again. */
+	plannedRestores: number;
+	/** Of the planned, billable users that become functional accounts: licences freed. */
+	billableToFunctional: number;
 }
 
 export type FunctionalAccountsRefusalCode =
@@ -259,6 +270,8 @@ function normaliseList(values: readonly string[]): Set<string> {
 interface HrVerdict {
 	/** At least one record not in a left status: a re-hire or a second active job wins. */
 	active: boolean;
+	/** The first record not in a left status. */
+	firstActive?: HrRecord;
 	/** The first record in a left status; it decides when the email is not active. */
 	firstLeft?: HrRecord;
 }
@@ -274,8 +287,10 @@ function collectVerdicts(records: readonly HrRecord[], leftStatuses: Set<string>
 			verdicts.set(email, verdict);
 		}
 		const status = normaliseStatus(record.status);
-		if (!leftStatuses.has(status)) verdict.active = true;
-		else if (!verdict.firstLeft) verdict.firstLeft = { email, status, itemIndex: record.itemIndex };
+		if (!leftStatuses.has(status)) {
+			verdict.active = true;
+			verdict.firstActive ??= { email, status, itemIndex: record.itemIndex };
+		} else if (!verdict.firstLeft) verdict.firstLeft = { email, status, itemIndex: record.itemIndex };
 	}
 	return verdicts;
 }
@@ -318,6 +333,8 @@ export function planFunctionalAccounts(
 		const type = normaliseStatus(user.type);
 		if (type === FUNCTIONAL_ACCOUNT_TYPE) {
 			alreadyFunctional++;
+			const back = options.restoreReturning ? returningEmployee(user, verdicts, exclusions) : undefined;
+			if (back) changes.push(back);
 			continue;
 		}
 		if (!userTypes.has(type)) continue;
@@ -355,6 +372,7 @@ export function planFunctionalAccounts(
 			previousType: String(user.type),
 			newType: FUNCTIONAL_ACCOUNT_TYPE,
 			sourceItemIndex: found && decidingRecord ? decidingRecord.itemIndex : undefined,
+			wasBillable: isBillable(user),
 			user,
 		});
 	}
@@ -375,10 +393,39 @@ export function planFunctionalAccounts(
 		matchShare: inScopeCandidates === 0 ? 0 : matchedInScope / inScopeCandidates,
 		planned,
 		plannedShare: inScopeCandidates === 0 ? 0 : planned / inScopeCandidates,
+		plannedRestores: changes.filter((change) => change.newType === RESTORED_TYPE).length,
+		billableToFunctional: changes.filter((change) => change.newType === FUNCTIONAL_ACCOUNT_TYPE && change.wasBillable).length,
 	};
 
 	const refusal = checkGuard(figures, guard, options.emailField);
 	return refusal ? { changes, figures, refusal } : { changes, figures };
+}
+
+/** Counted towards licences: active and billable ("true" and the like count, as the API sometimes sends strings). */
+function isBillable(user: EssentialsUser): boolean {
+	const flag = (value: unknown) => value === true || (typeof value === 'string' && value.trim().toLowerCase() === 'true');
+	return (user.is_billable === undefined || flag(user.is_billable)) && (user.is_active === undefined || flag(user.is_active));
+}
+
+/**
+ * A functional account whose primary email or an alias is back in HR outside the left statuses:
+ * an employee who returned, made an end user again. A shared mailbox is never in HR, so never touched.
+ */
+function returningEmployee(user: EssentialsUser, verdicts: Map<string, HrVerdict>, exclusions: CompiledExclusions): PlannedFunctionalAccountChange | undefined {
+	const emails = userEmails(user);
+	if (emails.length === 0 || matchesExclusion(emails, exclusions)) return undefined;
+	const record = emails.map((email) => verdicts.get(email)?.firstActive).find((found) => found !== undefined);
+	if (!record) return undefined;
+	return {
+		email: typeof user.primary_email === 'string' ? user.primary_email.trim() : emails[0],
+		uid: user.uid,
+		reason: 'back in HR',
+		previousType: String(user.type),
+		newType: RESTORED_TYPE,
+		sourceItemIndex: record.itemIndex,
+		wasBillable: false,
+		user,
+	};
 }
 
 function byEmailThenUid(a: PlannedFunctionalAccountChange, b: PlannedFunctionalAccountChange): number {

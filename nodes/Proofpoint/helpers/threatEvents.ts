@@ -107,8 +107,29 @@ export function simplifyEvent(kind: EventKind, event: IDataObject): IDataObject 
 		url: click ? either(event, 'url') : null,
 		guid: either(event, 'GUID'),
 		messageId: either(event, 'messageID'),
+		id: either(event, 'id'),
+		senderIp: either(event, 'senderIP'),
+		clickIp: click ? either(event, 'clickIP') : null,
+		userAgent: click ? either(event, 'userAgent') : null,
 	};
 	for (const score of SCORES) simple[score] = click ? null : either(event, score);
 	if (event.customerName !== undefined) simple.customerName = event.customerName;
 	return simple;
+}
+
+// The official field table and the live API name three of a threat summary's fields differently (tap-api.md §7).
+const SUMMARY_SPELLINGS: Array<[string, string]> = [
+	['severity', 'severityScore'],
+	['verticals', 'verticallyTargeted'],
+	['geographies', 'geoTargeted'],
+];
+
+/** A threat summary with each of those fields under both names, whichever the API sent, so a workflow can read either. */
+export function withBothSpellings(summary: IDataObject): IDataObject {
+	const filled = { ...summary };
+	for (const [one, other] of SUMMARY_SPELLINGS) {
+		if (filled[one] === undefined && filled[other] !== undefined) filled[one] = filled[other];
+		else if (filled[other] === undefined && filled[one] !== undefined) filled[other] = filled[one];
+	}
+	return filled;
 }

@@ -190,3 +190,33 @@ describe('per-user results and the summary', () => {
 		expect(seen(sb())).toEqual(['GET /orgs/acme.example/users', 'PUT /orgs/acme.example/users/bob.smith@acme.example']);
 	});
 });
+
+describe('returning employees and licences freed', () => {
+	const { run, sb } = useSandbox({ retryAfterSeconds: 0 });
+
+	test("the summary states how many billable users the run took out of billing", async () => {
+		const result = await run(markParameters({ dryRun: false, output: 'summary' }), { input: hrRoster() });
+
+		// bob.smith is billable; erin.white is inactive, so she was not billed.
+		expect(result.items[0].json).toMatchObject({ updated: 2, billableTakenOutOfBilling: 1, restoredToEndUser: 0 });
+	});
+
+	test('with Restore Returning Employees, bob back in HR becomes an end user again; the shared mailbox stays', async () => {
+		const back = hrRoster().map((item) => (item.json.email === 'bob.smith@acme.example' ? { json: { ...item.json, status: 'Active' } } : item));
+		const result = await run(markParameters({ dryRun: false, restoreReturning: true }), { input: back });
+
+		const plan = byEmail(result.items);
+		expect(plan['bob.smith@acme.example'].json).toMatchObject({ reason: 'back in HR', previousType: 'functional_account', newType: 'end_user', status: 'updated' });
+		expect(plan['bob.smith@acme.example'].pairedItem).toEqual({ item: 1 });
+		expect(sb().getUser('acme.example', 'bob.smith@acme.example').type).toBe('end_user');
+		expect(sb().getUser('acme.example', 'shared.sales@acme.example').type).toBe('functional_account');
+		expect(Object.keys(plan)).toEqual(['bob.smith@acme.example']);
+	});
+
+	test('with the option on, a leaver in HR is still planned as one, and nothing not in HR is restored', async () => {
+		const result = await run(markParameters({ restoreReturning: true }), { input: hrRoster() });
+
+		expect(result.items.map((item) => [item.json.email, item.json.reason, item.json.status])).toEqual([['bob.smith@acme.example', 'left: terminated', 'planned']]);
+		expect(seen(sb())).toEqual(['GET /orgs/acme.example/users']);
+	});
+});

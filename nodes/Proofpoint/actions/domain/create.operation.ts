@@ -4,17 +4,25 @@ import { essentialsRequest } from '../../transport/essentials';
 import type { CallOptions } from '../../transport/request';
 import type { OperationOption } from '../operation';
 import { fieldsCollection, forOperation, optionsCollection, orgDomainField } from '../descriptions';
-import { domainAttributeFields, domainAttributes, domainNameField, readOrgAndDomain } from './fields';
+import { domainAttributeFields, domainAttributes, readOrgAndDomain } from './fields';
 
 export const option: OperationOption = {
 	name: 'Create',
-	action: 'Create a domain',
+	action: 'Create a domain (changes the tenant)',
 	description: 'Add a domain to an organization',
 };
 
 export const description: INodeProperties[] = forOperation('domain', 'create', [
 	orgDomainField(),
-	{ ...domainNameField, description: 'The domain to add to the organization' },
+	{
+		displayName: 'Domain Name',
+		name: 'domainName',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. example.co.uk',
+		description: 'The domain to add to the organization',
+	},
 	fieldsCollection('additionalFields', domainAttributeFields),
 	optionsCollection(),
 ]);

@@ -3,16 +3,16 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { essentialsRequest } from '../../transport/essentials';
 import type { CallOptions } from '../../transport/request';
 import type { OperationOption } from '../operation';
-import { forOperation, optionsCollection, orgDomainField } from '../descriptions';
-import { domainNameField, readOrgAndDomain, type OrgDomain } from './fields';
+import { domainNameField, forOperation, optionsCollection, orgDomainField } from '../descriptions';
+import { readOrgAndDomain, type OrgDomain } from './fields';
 
 export const option: OperationOption = {
 	name: 'Delete',
-	action: 'Delete a domain',
+	action: 'Delete a domain (changes the tenant)',
 	description: 'Remove a domain from an organization',
 };
 
-export const description: INodeProperties[] = forOperation('domain', 'delete', [orgDomainField(), domainNameField, optionsCollection()]);
+export const description: INodeProperties[] = forOperation('domain', 'delete', [orgDomainField(), domainNameField(), optionsCollection()]);
 
 export const prepare = readOrgAndDomain;
 

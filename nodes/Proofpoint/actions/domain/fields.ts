@@ -3,15 +3,6 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { toList } from '../../helpers/validate';
 import { invalidInput, readDomain, readOrgDomain, readText } from '../parameters';
 
-export const domainNameField: INodeProperties = {
-	displayName: 'Domain Name',
-	name: 'domainName',
-	type: 'string',
-	required: true,
-	default: '',
-	placeholder: 'e.g. example.co.uk',
-	description: 'The domain to work on, one of those the organization owns',
-};
 
 export interface OrgDomain {
 	domain: string;

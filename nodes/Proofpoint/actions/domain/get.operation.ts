@@ -3,8 +3,8 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { essentialsObject } from '../../transport/essentials';
 import type { CallOptions } from '../../transport/request';
 import type { OperationOption } from '../operation';
-import { forOperation, optionsCollection, orgDomainField } from '../descriptions';
-import { domainNameField, readOrgAndDomain, type OrgDomain } from './fields';
+import { domainNameField, forOperation, optionsCollection, orgDomainField } from '../descriptions';
+import { readOrgAndDomain, type OrgDomain } from './fields';
 
 export const option: OperationOption = {
 	name: 'Get',
@@ -12,7 +12,7 @@ export const option: OperationOption = {
 	description: 'Get the delivery settings of a domain',
 };
 
-export const description: INodeProperties[] = forOperation('domain', 'get', [orgDomainField(), domainNameField, optionsCollection()]);
+export const description: INodeProperties[] = forOperation('domain', 'get', [orgDomainField(), domainNameField(), optionsCollection()]);
 
 export const prepare = readOrgAndDomain;
 

@@ -3,19 +3,19 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { essentialsObject, essentialsRequest } from '../../transport/essentials';
 import type { CallOptions } from '../../transport/request';
 import type { OperationOption } from '../operation';
-import { fieldsCollection, forOperation, optionsCollection, orgDomainField } from '../descriptions';
+import { domainNameField, fieldsCollection, forOperation, optionsCollection, orgDomainField } from '../descriptions';
 import { requireChanges } from '../parameters';
-import { domainAttributeFields, domainAttributes, domainNameField, readOrgAndDomain } from './fields';
+import { domainAttributeFields, domainAttributes, readOrgAndDomain } from './fields';
 
 export const option: OperationOption = {
 	name: 'Update',
-	action: 'Update a domain',
+	action: 'Update a domain (changes the tenant)',
 	description: 'Change delivery settings of a domain',
 };
 
 export const description: INodeProperties[] = forOperation('domain', 'update', [
 	orgDomainField(),
-	domainNameField,
+	domainNameField(),
 	fieldsCollection('updateFields', domainAttributeFields),
 	optionsCollection(),
 ]);

@@ -14,9 +14,8 @@ export const option: OperationOption = {
 };
 
 export const description: INodeProperties[] = forOperation('endpoint', 'get', [
-	orgDomainField({
-		description: 'A domain of the organization; works from any stack, so any credential stack can ask',
-	}),
+	// The organization may live on another stack than the credential's, so typing its domain comes first.
+	orgDomainField({ description: 'A domain of the organization; works from any stack, so any credential stack can ask' }, 'typed'),
 	optionsCollection(),
 ]);
 

@@ -10,7 +10,7 @@ import { checkPackage, packageOptions } from '../organization/fields';
 
 export const option: OperationOption = {
 	name: 'Update',
-	action: 'Update licensing',
+	action: 'Update licensing (changes the tenant)',
 	description: "Change an organization's license count or package",
 };
 

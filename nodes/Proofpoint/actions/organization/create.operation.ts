@@ -10,7 +10,7 @@ import { checkPackage, orgAttributeFields, orgAttributes, packageOptions } from 
 
 export const option: OperationOption = {
 	name: 'Create',
-	action: 'Create an organization',
+	action: 'Create an organization (changes the tenant)',
 	description: 'Create a child organization of a partner',
 };
 

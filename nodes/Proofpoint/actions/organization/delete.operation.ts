@@ -8,7 +8,7 @@ import { readOrgDomain } from '../parameters';
 
 export const option: OperationOption = {
 	name: 'Delete',
-	action: 'Delete an organization',
+	action: 'Delete an organization (changes the tenant)',
 	description: 'Delete a child organization with its users and domains',
 };
 

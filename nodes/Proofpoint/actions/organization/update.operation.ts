@@ -9,7 +9,7 @@ import { orgAttributeFields, orgAttributes } from './fields';
 
 export const option: OperationOption = {
 	name: 'Update',
-	action: 'Update an organization',
+	action: 'Update an organization (changes the tenant)',
 	description: "Change an organization's details",
 };
 

@@ -9,7 +9,7 @@ import { checkPackage, packageOptions } from './fields';
 
 export const option: OperationOption = {
 	name: 'Update Package',
-	action: 'Update an organization package',
+	action: 'Update an organization package (changes the tenant)',
 	description: "Change an organization's licensing package",
 };
 

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { CallOptions } from '../../transport/request';
+import { withBothSpellings } from '../../helpers/threatEvents';
 import { tapRequest } from '../../transport/tap';
 import { forOperation, optionsCollection } from '../descriptions';
 import type { OperationOption } from '../operation';
@@ -33,5 +34,6 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): string {
 export const key = (threatId: string) => threatId;
 
 export async function run(this: IExecuteFunctions, threatId: string, options: CallOptions) {
-	return await tapRequest.call(this, { path: ['v2', 'threat', 'summary', threatId], target: { threat: threatId } }, options);
+	const summary = await tapRequest.call(this, { path: ['v2', 'threat', 'summary', threatId], target: { threat: threatId } }, options);
+	return withBothSpellings(summary);
 }

@@ -4,18 +4,18 @@ import { typedUser } from '../../helpers/coerce';
 import { essentialsRequest } from '../../transport/essentials';
 import type { CallOptions } from '../../transport/request';
 import type { OperationOption } from '../operation';
-import { fieldsCollection, forOperation, optionsCollection, orgDomainField, userEmailField } from '../descriptions';
+import { fieldsCollection, forOperation, newUserEmailField, optionsCollection, orgDomainField } from '../descriptions';
 import { readOrgUser, userAttributeFields, userAttributes } from './fields';
 
 export const option: OperationOption = {
 	name: 'Create',
-	action: 'Create a user',
+	action: 'Create a user (changes the tenant)',
 	description: 'Add a user to an organization',
 };
 
 export const description: INodeProperties[] = forOperation('user', 'create', [
 	orgDomainField(),
-	userEmailField({ description: 'Primary email address of the new user' }),
+	newUserEmailField({ description: 'Primary email address of the new user' }),
 	fieldsCollection('additionalFields', [
 		...userAttributeFields,
 		{

@@ -8,7 +8,7 @@ import { readOrgUser, type OrgUser } from './fields';
 
 export const option: OperationOption = {
 	name: 'Delete',
-	action: 'Delete a user',
+	action: 'Delete a user (changes the tenant)',
 	description: 'Remove a user from an organization',
 };
 

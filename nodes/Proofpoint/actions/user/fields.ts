@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { ESSENTIALS_USER_TYPES } from '../../types';
-import { toList } from '../../helpers/validate';
-import { invalidInput, readDomain, readEmail, readEmailList, readText } from '../parameters';
+import { invalidInput, readDomain, readEmail, readEmailList, readSenderEntries, readText } from '../parameters';
 
 export interface OrgUser {
 	domain: string;
@@ -72,16 +71,6 @@ export const userAttributeFields: INodeProperties[] = [
 	},
 ];
 
-function readSenders(context: IExecuteFunctions, itemIndex: number, value: unknown, field: string): string[] {
-	const entries = toList(value);
-	for (const entry of entries) {
-		if (/[\s/?#]/.test(entry) || entry.length > 254) {
-			throw invalidInput(context, itemIndex, field, `entry "${entry.slice(0, 60)}" is not an address, domain or *@domain pattern`);
-		}
-	}
-	return entries;
-}
-
 /** Turns the chosen fields into the API's user attributes, checking each one. */
 export function userAttributes(context: IExecuteFunctions, itemIndex: number, fields: IDataObject): IDataObject {
 	const body: IDataObject = {};
@@ -97,10 +86,10 @@ export function userAttributes(context: IExecuteFunctions, itemIndex: number, fi
 	if (fields.isBillable !== undefined) body.is_billable = Boolean(fields.isBillable);
 	if (fields.aliasEmails !== undefined) body.alias_emails = readEmailList(context, itemIndex, fields.aliasEmails, 'Alias Emails');
 	if (fields.whiteListSenders !== undefined) {
-		body.white_list_senders = readSenders(context, itemIndex, fields.whiteListSenders, 'Allowed Senders');
+		body.white_list_senders = readSenderEntries(context, itemIndex, fields.whiteListSenders, 'Allowed Senders');
 	}
 	if (fields.blackListSenders !== undefined) {
-		body.black_list_senders = readSenders(context, itemIndex, fields.blackListSenders, 'Blocked Senders');
+		body.black_list_senders = readSenderEntries(context, itemIndex, fields.blackListSenders, 'Blocked Senders');
 	}
 	return body;
 }

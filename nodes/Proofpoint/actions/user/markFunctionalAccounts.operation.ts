@@ -36,7 +36,7 @@ const STAGGER_MS = 5;
 
 export const option: OperationOption = {
 	name: 'Mark Functional Accounts From HR List',
-	action: 'Mark functional accounts from an HR list',
+	action: 'Mark functional accounts from an HR list (changes the tenant unless Dry Run is on)',
 	description: 'Users no active employee owns stop consuming licenses: previewable, bounded, idempotent',
 };
 
@@ -89,6 +89,14 @@ export const description: INodeProperties[] = forOperation('user', 'markFunction
 		options: userTypeOptions.filter((option) => option.value !== FUNCTIONAL_ACCOUNT_TYPE),
 		default: ['end_user'],
 		description: 'Only users of these types may be changed; admins are never touched unless chosen here',
+	},
+	{
+		displayName: 'Restore Returning Employees',
+		name: 'restoreReturning',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether a functional account whose email or alias is back in the HR list, with a status that is not a left one, becomes an end user again (reason "back in HR"). Shared mailboxes, never in HR, are never touched.',
 	},
 	{
 		displayName: 'Never Change',
@@ -187,6 +195,7 @@ function readPlanInputs(context: IExecuteFunctions, items: INodeExecutionData[])
 			guard,
 			blankHrRecords: hr.blank.length,
 			emailField,
+			restoreReturning: context.getNodeParameter('restoreReturning', 0, false) === true,
 		},
 	};
 }
@@ -221,7 +230,7 @@ async function apply(context: IExecuteFunctions, plan: FunctionalAccountsPlan, s
 				{
 					method: 'PUT',
 					path: ['orgs', settings.domain, 'users', change.email],
-					body: { ...change.user, type: FUNCTIONAL_ACCOUNT_TYPE },
+					body: { ...change.user, type: change.newType },
 					target: { org: settings.domain, user: change.email },
 				},
 				{ ...settings.options, itemIndex: change.sourceItemIndex ?? 0 },
@@ -249,6 +258,7 @@ function userItem({ change, status, error }: Result): INodeExecutionData {
 function summaryItem(results: Result[], plan: FunctionalAccountsPlan, settings: Settings): INodeExecutionData {
 	const emailsWith = (status: Result['status']) => results.filter((r) => r.status === status).map((r) => r.change.email);
 	const failed = results.filter((r) => r.status === 'failed');
+	const done = results.filter((r) => r.status === (settings.dryRun ? 'planned' : 'updated'));
 	return {
 		json: {
 			domain: settings.domain,
@@ -259,6 +269,9 @@ function summaryItem(results: Result[], plan: FunctionalAccountsPlan, settings: 
 			plannedEmails: results.map((r) => r.change.email),
 			updatedEmails: emailsWith('updated'),
 			failures: failed.map((r) => ({ email: r.change.email, error: r.error ?? '' })),
+			// Licences freed: billable users made functional accounts (in a dry run, those that would be).
+			billableTakenOutOfBilling: done.filter((r) => r.change.newType === FUNCTIONAL_ACCOUNT_TYPE && r.change.wasBillable).length,
+			restoredToEndUser: done.filter((r) => r.change.newType !== FUNCTIONAL_ACCOUNT_TYPE).length,
 			figures: { ...plan.figures },
 		},
 		pairedItem: { item: 0 },

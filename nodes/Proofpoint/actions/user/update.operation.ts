@@ -10,7 +10,7 @@ import { readOrgUser, userAttributeFields, userAttributes } from './fields';
 
 export const option: OperationOption = {
 	name: 'Update',
-	action: 'Update a user',
+	action: 'Update a user (changes the tenant)',
 	description: 'Change type (e.g. functional account), state, names, aliases or sender lists',
 };
 

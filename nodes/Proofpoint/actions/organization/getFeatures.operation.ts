@@ -1,0 +1,22 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { CallOptions } from '../../transport/request';
+import { essentialsObject } from '../../transport/essentials';
+import { forOperation, optionsCollection, orgDomainField } from '../descriptions';
+import type { OperationOption } from '../operation';
+import { readOrgDomain } from '../parameters';
+
+export const option: OperationOption = {
+	name: 'Get Features',
+	action: "Get an organization's features",
+	description: "Get which features are on for the organization (URL and attachment defense, DLP, encryption, …); they depend on its package",
+};
+
+export const description: INodeProperties[] = forOperation('organization', 'getFeatures', [orgDomainField(), optionsCollection()]);
+
+export const prepare = readOrgDomain;
+
+export async function run(this: IExecuteFunctions, domain: string, options: CallOptions) {
+	const features = await essentialsObject.call(this, { method: 'GET', path: ['orgs', domain, 'features'], target: { org: domain } }, options);
+	return { domain, ...features };
+}

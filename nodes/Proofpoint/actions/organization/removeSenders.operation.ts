@@ -1,0 +1,19 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { CallOptions } from '../../transport/request';
+import type { OperationOption } from '../operation';
+import { changeOrgSenders, orgSenderOperationDescription, prepareOrgSenders, type Prepared } from './senders';
+
+export const option: OperationOption = {
+	name: 'Remove Senders',
+	action: "Remove senders from an organization's sender list (changes the tenant)",
+	description: "Changes the tenant: removes addresses or *@domain patterns from the organization's blocked or allowed senders",
+};
+
+export const description: INodeProperties[] = orgSenderOperationDescription('removeSenders');
+
+export const prepare = prepareOrgSenders;
+
+export async function run(this: IExecuteFunctions, prepared: Prepared, options: CallOptions) {
+	return await changeOrgSenders(this, prepared, 'remove', options);
+}

@@ -1,0 +1,20 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { CallOptions } from '../../transport/request';
+import type { OperationOption } from '../operation';
+import { changeUserSenders, prepareSenders, senderOperationDescription, type Prepared } from './senders';
+
+export const option: OperationOption = {
+	name: 'Add Senders',
+	action: "Add senders to a user's sender list (changes the tenant)",
+	description:
+		"Changes the tenant: adds addresses or *@domain patterns to the user's blocked or allowed senders (other entries kept; one already there is left alone)",
+};
+
+export const description: INodeProperties[] = senderOperationDescription('addSenders');
+
+export const prepare = prepareSenders;
+
+export async function run(this: IExecuteFunctions, prepared: Prepared, options: CallOptions) {
+	return await changeUserSenders(this, prepared, 'add', options);
+}

@@ -1,0 +1,19 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { CallOptions } from '../../transport/request';
+import type { OperationOption } from '../operation';
+import { changeUserSenders, prepareSenders, senderOperationDescription, type Prepared } from './senders';
+
+export const option: OperationOption = {
+	name: 'Remove Senders',
+	action: "Remove senders from a user's sender list (changes the tenant)",
+	description: "Changes the tenant: removes addresses or *@domain patterns from the user's blocked or allowed senders (other entries kept)",
+};
+
+export const description: INodeProperties[] = senderOperationDescription('removeSenders');
+
+export const prepare = prepareSenders;
+
+export async function run(this: IExecuteFunctions, prepared: Prepared, options: CallOptions) {
+	return await changeUserSenders(this, prepared, 'remove', options);
+}

@@ -1,0 +1,79 @@
+import {
+	NodeOperationError,
+	type IDataObject,
+	type ILoadOptionsFunctions,
+	type INodeListSearchItems,
+	type INodeListSearchResult,
+} from 'n8n-workflow';
+
+import { checkDomain } from '../helpers/validate';
+import { matchesSearch, pageOfResults } from '../helpers/search';
+import { essentialsList, essentialsObject } from '../transport/essentials';
+import type { CallOptions } from '../transport/request';
+
+const OPTIONS: CallOptions = { itemIndex: 0, timeoutMs: 30000 };
+
+/** The organization the editor has chosen so far, for the lists that depend on it. */
+function chosenOrg(context: ILoadOptionsFunctions): string {
+	const value = context.getCurrentNodeParameter('domain', { extractValue: true });
+	const checked = checkDomain(value);
+	if ('problem' in checked) {
+		throw new NodeOperationError(context.getNode(), 'Choose the organization first', {
+			description: 'Pick an organization (or type one of its domains) above: this list shows its users and domains.',
+		});
+	}
+	return checked.value;
+}
+
+function orgItem(org: IDataObject): INodeListSearchItems {
+	const domain = String(org.primary_domain ?? '');
+	const name = typeof org.name === 'string' && org.name && org.name !== domain ? `${org.name} (${domain})` : domain;
+	return { name, value: domain };
+}
+
+/**
+ * The credential's own organization and, for a partner, its child organizations; searched by
+ * name and by any of their domains, 100 a page.
+ */
+export async function searchOrganizations(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	const me = await essentialsObject.call(this, { method: 'GET', path: ['me'], target: {} }, OPTIONS);
+	const own = String(me.entity_primary_domain ?? '');
+	const orgs: IDataObject[] = [];
+	if (own) {
+		orgs.push(await essentialsObject.call(this, { method: 'GET', path: ['orgs', own], target: { org: own } }, OPTIONS));
+		// /me's shape is inferred [I]: without is_partner_admin the children are asked for anyway.
+		if (me.is_partner_admin !== false) {
+			const children = await essentialsList.call(this, { method: 'GET', path: ['orgs', own, 'orgs'], target: { org: own } }, 'orgs', OPTIONS);
+			orgs.push(...children.sort((a, b) => String(a.name).localeCompare(String(b.name))));
+		}
+	}
+	const found = orgs.filter((org) =>
+		matchesSearch(filter, [org.name, org.primary_domain, ...(Array.isArray(org.domains) ? (org.domains as IDataObject[]).map((domain) => domain.name) : [])]),
+	);
+	return pageOfResults(found.map(orgItem), paginationToken);
+}
+
+/** The chosen organization's users, searched by email (aliases too) and name, 100 a page. */
+export async function searchUsers(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	const org = chosenOrg(this);
+	const users = await essentialsList.call(this, { method: 'GET', path: ['orgs', org, 'users'], target: { org } }, 'users', OPTIONS);
+	const found = users.filter((user) =>
+		matchesSearch(filter, [user.primary_email, user.firstname, user.surname, `${String(user.firstname ?? '')} ${String(user.surname ?? '')}`, ...(Array.isArray(user.alias_emails) ? user.alias_emails : [])]),
+	);
+	return pageOfResults(
+		found.map((user) => {
+			const email = String(user.primary_email);
+			const name = `${String(user.firstname ?? '')} ${String(user.surname ?? '')}`.trim();
+			return { name: name ? `${name} <${email}>` : email, value: email };
+		}),
+		paginationToken,
+	);
+}
+
+/** The chosen organization's domains, searched by name. */
+export async function searchDomains(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	const org = chosenOrg(this);
+	const domains = await essentialsList.call(this, { method: 'GET', path: ['orgs', org, 'domains'], target: { org } }, 'domains', OPTIONS);
+	const found = domains.filter((domain) => matchesSearch(filter, [domain.name, domain.destination]));
+	return pageOfResults(found.map((domain) => ({ name: String(domain.name), value: String(domain.name) })), paginationToken);
+}
