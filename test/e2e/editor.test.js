@@ -178,7 +178,8 @@ describe('the Proofpoint node in the n8n editor', () => {
 		expect(await panel.locator('[data-test-id="node-title-container"]').innerText()).toContain(PLAN_NODE);
 		expect(await browser.parameterValue(panel, 'resource')).toBe('User');
 		expect(await browser.parameterValue(panel, 'operation')).toBe('Mark Functional Accounts From HR List');
-		expect(await panel.locator('[data-test-id="parameter-input-domain"] input').inputValue()).toBe('acme.example');
+		// Domain is a resource locator: its text box holds the saved domain, beside the mode select.
+		expect(await panel.locator('[data-test-id="parameter-input-domain"] [data-test-id="rlc-input"]').inputValue()).toBe('acme.example');
 		await browser.saveScreenshot(page, 'editor-node-panel.png');
 	});
 

@@ -220,3 +220,54 @@ describe('returning employees and licences freed', () => {
 		expect(seen(sb())).toEqual(['GET /orgs/acme.example/users']);
 	});
 });
+
+describe('HR List: emails entered here (a pasted list, a mapped array, or an AI agent)', () => {
+	const { run, sb } = useSandbox({ retryAfterSeconds: 0 });
+	// Everyone still employed, as someone would paste them; bob has left, erin was never in HR.
+	const active = 'alice@acme.example, carol.jones@acme.example\ndave.lee@acme.example, frank.miller@acme-corp.example, grace@acme.co.uk, info@acme.example';
+	const listParameters = (overrides = {}) => {
+		const { emailField: _e, statusField: _s, leftStatuses: _l, ...rest } = markParameters({ hrSource: 'emails', hrEmails: active, ...overrides });
+		return rest;
+	};
+
+	test('plans everyone missing from the list from one input item, with the same guards and one request', async () => {
+		const result = await run(listParameters({ output: 'summary' }), { input: [{ json: { question: 'who is left?' } }] });
+
+		expect(result.status).toBe('success');
+		expect(result.items[0].json).toMatchObject({ dryRun: true, planned: 2, plannedEmails: expect.arrayContaining(['bob.smith@acme.example', 'erin.white@acme.example']) });
+		expect(seen(sb())).toEqual(['GET /orgs/acme.example/users']);
+	});
+
+	test('takes a list mapped from an expression (an array) as well as text', async () => {
+		const result = await run(listParameters({ hrEmails: active.split(/[,\n]\s*/) }), { input: [{ json: {} }] });
+
+		expect(result.status).toBe('success');
+		expect(result.items.map((item) => item.json.email).sort()).toEqual(['bob.smith@acme.example', 'erin.white@acme.example']);
+	});
+
+	test('an empty list is refused before any request: it would mark every user', async () => {
+		const result = await run(listParameters({ hrEmails: ' ' }), { input: [{ json: {} }] });
+
+		expect(result.status).toBe('error');
+		expect(result.error.message).toBe('The HR list has no emails: Active Employee Emails is empty');
+		expect(result.error.description).toMatch(/Nothing was requested or changed/);
+		expect(seen(sb())).toEqual([]);
+	});
+
+	test('an entry that is not an email is named, before any request', async () => {
+		const result = await run(listParameters({ hrEmails: 'carol.jones@acme.example, not-an-email' }), { input: [{ json: {} }] });
+
+		expect(result.status).toBe('error');
+		expect(result.error.message).toMatch(/^Item 0: Active Employee Emails entry .*not-an-email/);
+		expect(seen(sb())).toEqual([]);
+	});
+
+	test('a short list trips the match-share guard, as a wrong HR export would', async () => {
+		const result = await run(listParameters({ hrEmails: 'carol.jones@acme.example' }), { input: [{ json: {} }] });
+
+		expect(result.status).toBe('error');
+		expect(result.error.message).toMatch(/^Only 1 of \d+ in-scope Proofpoint users/);
+		expect(result.error.description).toMatch(/"Active Employee Emails"/);
+		expect(sb().getUser('acme.example', 'bob.smith@acme.example').type).toBe('end_user');
+	});
+});

@@ -57,6 +57,31 @@ export const description: INodeProperties[] = forOperation('user', 'markFunction
 		description: 'Whether to only output the plan and change nothing. Turn off to apply it.',
 	},
 	{
+		displayName: 'HR List',
+		name: 'hrSource',
+		type: 'options',
+		options: [
+			{ name: 'Input Items', value: 'items', description: 'Each input item is one HR record, with its email and status fields' },
+			{
+				name: 'Emails Entered Here',
+				value: 'emails',
+				description: 'A list of the active employees\' emails, typed, mapped or filled in by an AI agent',
+			},
+		],
+		default: 'items',
+	},
+	{
+		displayName: 'Active Employee Emails',
+		name: 'hrEmails',
+		type: 'string',
+		typeOptions: { rows: 4 },
+		required: true,
+		default: '',
+		placeholder: 'e.g. alice@example.com, bob@example.com',
+		description: 'Every active employee\'s work email, separated by commas or new lines (or a list from an expression)',
+		displayOptions: { show: { hrSource: ['emails'] } },
+	},
+	{
 		displayName: 'HR Email Field',
 		name: 'emailField',
 		type: 'string',
@@ -64,6 +89,7 @@ export const description: INodeProperties[] = forOperation('user', 'markFunction
 		default: 'email',
 		placeholder: 'e.g. work_email or contact.email',
 		description: 'The field of each input item holding the work email (a dotted path reaches nested fields)',
+		displayOptions: { show: { hrSource: ['items'] } },
 	},
 	{
 		displayName: 'HR Status Field',
@@ -72,6 +98,7 @@ export const description: INodeProperties[] = forOperation('user', 'markFunction
 		default: '',
 		placeholder: 'e.g. status',
 		description: 'Optional field of each input item holding the employment status',
+		displayOptions: { show: { hrSource: ['items'] } },
 	},
 	{
 		displayName: 'Left Statuses',
@@ -80,7 +107,7 @@ export const description: INodeProperties[] = forOperation('user', 'markFunction
 		default: 'terminated',
 		placeholder: 'e.g. terminated, resigned',
 		description: 'Comma-separated status values that mean the person has left (case-insensitive)',
-		displayOptions: { hide: { statusField: [''] } },
+		displayOptions: { show: { hrSource: ['items'] }, hide: { statusField: [''] } },
 	},
 	{
 		displayName: 'User Types',
@@ -166,10 +193,20 @@ function refuse(context: IExecuteFunctions, message: string, description: string
 	throw new NodeOperationError(context.getNode(), message, { description });
 }
 
-function readPlanInputs(context: IExecuteFunctions, items: INodeExecutionData[]) {
+/** The HR records: one per input item (email and status fields), or one per entered email, all active. */
+function readHr(context: IExecuteFunctions, items: INodeExecutionData[]) {
+	if (context.getNodeParameter('hrSource', 0, 'items') === 'emails') {
+		const emails = readEmailList(context, 0, context.getNodeParameter('hrEmails', 0, ''), 'Active Employee Emails');
+		return { hr: { records: emails.map((email) => ({ email, status: '', itemIndex: 0 })), blank: [] }, emailField: 'Active Employee Emails' };
+	}
 	const emailField = String(context.getNodeParameter('emailField', 0, 'email')).trim();
 	if (!emailField) refuse(context, 'HR Email Field is empty', 'Enter the name of the input field that holds the work email, e.g. email.');
 	const statusField = String(context.getNodeParameter('statusField', 0, '')).trim() || undefined;
+	return { hr: readHrRecords(items, { emailField, statusField }), emailField, statusField };
+}
+
+function readPlanInputs(context: IExecuteFunctions, items: INodeExecutionData[]) {
+	const { hr, emailField, statusField } = readHr(context, items);
 	const options = context.getNodeParameter('options', 0, {}) as IDataObject;
 	let guard;
 	try {
@@ -185,7 +222,6 @@ function readPlanInputs(context: IExecuteFunctions, items: INodeExecutionData[])
 	if (!Array.isArray(userTypes) || userTypes.length === 0) {
 		refuse(context, 'User Types is empty', 'Choose at least one user type that may be changed, usually End User.');
 	}
-	const hr = readHrRecords(items, { emailField, statusField });
 	return {
 		hr,
 		planOptions: {
@@ -281,6 +317,13 @@ function summaryItem(results: Result[], plan: FunctionalAccountsPlan, settings: 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	const settings = readSettings(this);
 	const { hr, planOptions } = readPlanInputs(this, items);
+	if (hr.records.length === 0 && this.getNodeParameter('hrSource', 0, 'items') === 'emails') {
+		refuse(
+			this,
+			'The HR list has no emails: Active Employee Emails is empty',
+			'Nothing was requested or changed. An empty list would mark every user: enter or map the active employees\' emails.',
+		);
+	}
 	if (hr.records.length === 0) {
 		refuse(
 			this,

@@ -1,0 +1,278 @@
+// The node as AI tools, proven over MCP: a real n8n serves a published workflow whose MCP Server
+// Trigger (bearer auth) exposes five Proofpoint tools with parameters filled by $fromAI; the
+// official MCP TypeScript SDK lists and calls them, as Claude, Cursor or any MCP client would.
+const fs = require('node:fs');
+const path = require('node:path');
+const { Client } = require('@modelcontextprotocol/sdk/client/index.js');
+const { StreamableHTTPClientTransport } = require('@modelcontextprotocol/sdk/client/streamableHttp.js');
+
+const runtime = require('../../scripts/n8n-runtime');
+const { startSandbox, SANDBOX_CREDENTIALS } = require('../../sandbox');
+const { importableCredentials, credentialRef } = require('./n8n');
+const { barred, tail } = require('./outcome');
+
+jest.setTimeout(240000);
+
+const MCP_PATH = 'proofpoint-tools';
+const TOKEN = 'mcp-bearer-token-for-the-sandbox';
+const BEARER_CREDENTIAL = { id: 'ppMcpBearer', name: 'MCP bearer token (sandbox)', type: 'httpBearerAuth', data: { token: TOKEN } };
+const TOOL_TYPE = `${runtime.NODE_TYPE}Tool`;
+const TRIGGER = 'MCP Server Trigger';
+
+const fromAI = (key, description, type = 'string') => `={{ $fromAI('${key}', '${description}', '${type}') }}`;
+const picked = (value) => ({ __rl: true, mode: 'list', value });
+const typed = (mode, value) => ({ __rl: true, mode, value });
+
+/** Each tool: its node name, parameters and credential type (the tool's name is the node name with _ for spaces). */
+const TOOLS = [
+	{
+		name: 'Get User',
+		credential: 'proofpointEssentialsApi',
+		parameters: { resource: 'user', operation: 'get', domain: picked('acme.example'), email: typed('email', fromAI('email', "The primary email address of the user")) },
+	},
+	{
+		name: 'Very Attacked People',
+		credential: 'proofpointTapApi',
+		parameters: { resource: 'vap', operation: 'getAll', window: 30, returnAll: false, limit: fromAI('limit', 'How many people to return, most attacked first', 'number'), simplify: true },
+	},
+	{
+		name: 'Decode URLs',
+		credential: 'proofpointTapApi',
+		parameters: { resource: 'url', operation: 'decode', urls: fromAI('urls', 'The rewritten URLs, one per line') },
+	},
+	{
+		// Dry Run is fixed by the workflow's author: the agent cannot turn it off.
+		name: 'Plan Functional Accounts',
+		credential: 'proofpointEssentialsApi',
+		parameters: {
+			resource: 'user',
+			operation: 'markFunctionalAccounts',
+			domain: picked('acme.example'),
+			hrSource: 'emails',
+			hrEmails: fromAI('activeEmployees', 'Work emails of every active employee, comma-separated'),
+			userTypes: ['end_user'],
+			dryRun: true,
+			output: 'summary',
+			options: { maxChangeShare: 0.5 },
+		},
+	},
+	{
+		name: 'Block Sender',
+		credential: 'proofpointEssentialsApi',
+		parameters: { resource: 'organization', operation: 'addSenders', domain: picked('acme.example'), senderList: 'blocked', senders: fromAI('sender', 'The sender address or *@domain to block') },
+	},
+];
+const toolName = (tool) => tool.name.replace(/ /g, '_');
+
+function mcpWorkflow() {
+	return {
+		id: 'ppE2eMcpTools',
+		name: 'e2e: Proofpoint tools over MCP',
+		active: false,
+		settings: { executionOrder: 'v1' },
+		nodes: [
+			{
+				id: 'mcp',
+				name: TRIGGER,
+				type: '@n8n/n8n-nodes-langchain.mcpTrigger',
+				typeVersion: 2.1,
+				position: [0, 0],
+				webhookId: '5b8d0c0e-64c1-4f6a-9d5e-2f1d3b7a9c41',
+				parameters: { path: MCP_PATH, authentication: 'bearerAuth' },
+				credentials: { httpBearerAuth: { id: BEARER_CREDENTIAL.id, name: BEARER_CREDENTIAL.name } },
+			},
+			...TOOLS.map((tool, index) => ({
+				id: `tool${index}`,
+				name: tool.name,
+				type: TOOL_TYPE,
+				typeVersion: 1,
+				position: [index * 200 - 400, 240],
+				parameters: tool.parameters,
+				credentials: credentialRef(tool.credential),
+			})),
+		],
+		connections: Object.fromEntries(TOOLS.map((tool) => [tool.name, { ai_tool: [[{ node: TRIGGER, type: 'ai_tool', index: 0 }]] }])),
+	};
+}
+
+/** Every secret the test set up: none may appear in anything the MCP client receives. */
+const SECRETS = [
+	TOKEN,
+	SANDBOX_CREDENTIALS.tap.secret,
+	...Object.values(SANDBOX_CREDENTIALS.essentials).map((login) => login.apiKey),
+	...Object.values(SANDBOX_CREDENTIALS.essentialsThreat).map((key) => key.apiKeySecret),
+];
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Waits (up to 60 s) until the MCP endpoint is registered: anything but a 404. */
+async function waitUntilServed(url, timeoutMs = 60000) {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+		await response.text();
+		if (response.status !== 404) return;
+		if (Date.now() > deadline) throw new Error(`the MCP endpoint ${url} still answered 404 after ${timeoutMs} ms: the workflow was not published`);
+		await sleep(500);
+	}
+}
+
+const textOf = (result) => result.content.map((part) => part.text).join('\n');
+const seenRequests = (sb) => sb.requests.map((request) => `${request.method} ${request.path}`);
+
+describe('the Proofpoint node as tools of an MCP Server Trigger in real n8n', () => {
+	let n8n, tarball, userFolder, sb, server, client, url;
+
+	/** Runs assertions; on failure, also shows n8n's recent log and the sandbox's requests. */
+	async function explain(assertions) {
+		try {
+			return await assertions();
+		} catch (error) {
+			const said = `n8n's recent log:\n${barred(tail(server?.logs() ?? '', 4000) || '(nothing)')}\n\nsandbox requests:\n${barred(seenRequests(sb).join('\n') || '(none)')}`;
+			error.message = `${error.message}\n\n${said}`;
+			throw error;
+		}
+	}
+
+	const connect = async (token) => {
+		const next = new Client({ name: 'n8n-nodes-proofpoint-e2e', version: '1.0.0' });
+		const headers = token === undefined ? {} : { Authorization: `Bearer ${token}` };
+		await next.connect(new StreamableHTTPClientTransport(new URL(url), { requestInit: { headers } }));
+		return next;
+	};
+
+	beforeAll(async () => {
+		n8n = runtime.prepareN8n();
+		tarball = runtime.packPackage();
+		userFolder = runtime.newUserFolder(tarball);
+		sb = await startSandbox({ vapCount: 8 });
+		await runtime.importCredentials(n8n, userFolder, [...importableCredentials(sb), BEARER_CREDENTIAL]);
+		await runtime.importWorkflow(n8n, userFolder, mcpWorkflow());
+		await runtime.publishWorkflow(n8n, userFolder, 'ppE2eMcpTools');
+		server = await runtime.startN8n(n8n, userFolder);
+		url = `${server.url}/mcp/${MCP_PATH}`;
+		// n8n is ready before it has published the workflow: its webhook answers 404 until then.
+		await explain(() => waitUntilServed(url));
+		client = await explain(() => connect(TOKEN));
+	});
+
+	afterAll(async () => {
+		await client?.close().catch(() => {});
+		await server?.stop();
+		await sb?.close();
+		if (userFolder) fs.rmSync(userFolder, { recursive: true, force: true });
+		if (tarball) fs.rmSync(path.dirname(tarball), { recursive: true, force: true });
+	});
+
+	beforeEach(() => sb.clearRequests());
+
+	test('refuses a client without the bearer token, or with a wrong one (403)', async () => {
+		const initialize = { jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-03-26', capabilities: {}, clientInfo: { name: 'intruder', version: '0' } } };
+		for (const authorization of [undefined, 'Bearer wrong-token']) {
+			const response = await fetch(url, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', ...(authorization ? { authorization } : {}) },
+				body: JSON.stringify(initialize),
+			});
+			expect({ authorization, status: response.status }).toEqual({ authorization, status: 403 });
+		}
+		await expect(connect('wrong-token')).rejects.toThrow(/Authorization data is wrong!/);
+		expect(seenRequests(sb)).toEqual([]);
+	});
+
+	test('lists the five tools with the descriptions n8n builds from each operation and the $fromAI inputs', async () => {
+		const { tools } = await explain(() => client.listTools());
+		const byName = Object.fromEntries(tools.map((tool) => [tool.name, tool]));
+
+		expect(Object.keys(byName).sort()).toEqual(TOOLS.map(toolName).sort());
+		expect(byName.Get_User.description).toMatch(/^Get a user/);
+		expect(byName.Very_Attacked_People.description).toMatch(/^Get many very attacked people/);
+		expect(byName.Decode_URLs.description).toMatch(/^Decode URLs/);
+		// What changes a tenant says so, in the words the agent reads before it calls.
+		expect(byName.Plan_Functional_Accounts.description).toMatch(/changes the tenant unless Dry Run is on/);
+		expect(byName.Block_Sender.description).toMatch(/changes the tenant/);
+		for (const name of ['Get_User', 'Very_Attacked_People', 'Decode_URLs']) expect(byName[name].description).not.toMatch(/changes the tenant/);
+
+		expect(byName.Get_User.inputSchema).toMatchObject({
+			type: 'object',
+			properties: { email: { type: 'string', description: "The primary email address of the user" } },
+			required: ['email'],
+		});
+		expect(byName.Very_Attacked_People.inputSchema.properties).toEqual({ limit: { type: 'number', description: 'How many people to return, most attacked first' } });
+		expect(Object.keys(byName.Decode_URLs.inputSchema.properties)).toEqual(['urls']);
+		// The agent fills in the employees only: Dry Run is not among the inputs.
+		expect(Object.keys(byName.Plan_Functional_Accounts.inputSchema.properties)).toEqual(['activeEmployees']);
+		expect(Object.keys(byName.Block_Sender.inputSchema.properties)).toEqual(['sender']);
+		expect(seenRequests(sb)).toEqual([]);
+	});
+
+	test('Get User answers with the user, in one request', async () => {
+		const result = await explain(() => client.callTool({ name: 'Get_User', arguments: { email: 'carol.jones@acme.example' } }));
+
+		expect(result.isError).toBeFalsy();
+		const [user] = JSON.parse(textOf(result));
+		expect(user).toMatchObject({ primary_email: 'carol.jones@acme.example', type: 'end_user' });
+		expect(seenRequests(sb)).toEqual(['GET /orgs/acme.example/users/carol.jones@acme.example']);
+	});
+
+	test('an unknown user comes back as isError with the node\'s advice, and no secret', async () => {
+		const result = await explain(() => client.callTool({ name: 'Get_User', arguments: { email: 'nobody@acme.example' } }));
+
+		expect(result.isError).toBe(true);
+		const text = textOf(result);
+		expect(text).toMatch(/User "nobody@acme.example" or organization "acme\.example" not found .*\(404\)/);
+		expect(text).toMatch(/run Endpoint → Get for it to see which stack hosts it/);
+		expect(text).toMatch(/primary email address \(aliases cannot be addressed\)/);
+		for (const secret of SECRETS) expect(text).not.toContain(secret);
+		expect(seenRequests(sb)).toEqual(['GET /orgs/acme.example/users/nobody@acme.example']);
+	});
+
+	test('Very Attacked People returns as many people as the agent asked for, in one request', async () => {
+		const result = await explain(() => client.callTool({ name: 'Very_Attacked_People', arguments: { limit: 3 } }));
+
+		expect(result.isError).toBeFalsy();
+		const people = JSON.parse(textOf(result));
+		expect(people).toHaveLength(3);
+		for (const person of people) expect(person).toEqual(expect.objectContaining({ email: expect.stringContaining('@'), attackIndex: expect.any(Number) }));
+		expect(people.map((person) => person.attackIndex)).toEqual([...people.map((person) => person.attackIndex)].sort((a, b) => b - a));
+		expect(seenRequests(sb)).toEqual(['GET /v2/people/vap']);
+	});
+
+	test('Decode URLs turns URL Defense links back into the originals, in one request', async () => {
+		const original = ['https://evil.example/login?user=alice', 'https://docs.example/a_b-c?x=1#top'];
+		const rewritten = original.map((link) => sb.urls.encodeV3(link));
+		const result = await explain(() => client.callTool({ name: 'Decode_URLs', arguments: { urls: rewritten.join('\n') } }));
+
+		expect(result.isError).toBeFalsy();
+		expect(JSON.parse(textOf(result)).map((entry) => [entry.decodedUrl, entry.success])).toEqual([
+			[original[0], true],
+			[original[1], true],
+		]);
+		expect(seenRequests(sb)).toEqual(['POST /v2/url/decode']);
+	});
+
+	test('Plan Functional Accounts plans from the employees the agent names, and changes nothing', async () => {
+		const activeEmployees = 'alice@acme.example, carol.jones@acme.example, dave.lee@acme.example, frank.miller@acme-corp.example, grace@acme.co.uk, info@acme.example';
+		const result = await explain(() => client.callTool({ name: 'Plan_Functional_Accounts', arguments: { activeEmployees } }));
+
+		expect(result.isError).toBeFalsy();
+		const [summary] = JSON.parse(textOf(result));
+		expect(summary).toMatchObject({ dryRun: true, planned: 2, updated: 0 });
+		expect(summary.plannedEmails.sort()).toEqual(['bob.smith@acme.example', 'erin.white@acme.example']);
+		expect(seenRequests(sb)).toEqual(['GET /orgs/acme.example/users']);
+		expect(sb.getUser('acme.example', 'bob.smith@acme.example').type).toBe('end_user');
+	});
+
+	test('Block Sender adds the sender to the organization\'s block list, once', async () => {
+		const result = await explain(() => client.callTool({ name: 'Block_Sender', arguments: { sender: 'phisher@evil.example' } }));
+
+		expect(result.isError).toBeFalsy();
+		expect(sb.getOrg('acme.example').black_list_senders).toContain('phisher@evil.example');
+		expect(seenRequests(sb)).toEqual(['GET /orgs/acme.example/sender-lists', 'POST /orgs/acme.example/sender-lists']);
+
+		sb.clearRequests();
+		const again = await explain(() => client.callTool({ name: 'Block_Sender', arguments: { sender: 'phisher@evil.example' } }));
+		expect(again.isError).toBeFalsy();
+		expect(seenRequests(sb)).toEqual(['GET /orgs/acme.example/sender-lists']);
+	});
+});
