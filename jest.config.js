@@ -1,5 +1,10 @@
+const os = require('node:os');
+
 /** @type {import('jest').Config} */
 module.exports = {
+	// Two workers even on two cores (jest would take one): the end-to-end files mostly wait on n8n and the clock.
+	maxWorkers: Math.max(2, os.availableParallelism() - 1),
+	testSequencer: '<rootDir>/test/setup/sequencer.js',
 	testEnvironment: 'node',
 	roots: ['<rootDir>/test'],
 	testMatch: ['**/*.test.js'],
