@@ -84,6 +84,34 @@ const siemWorkflow = {
 	active: false,
 };
 
+// A User → Get node as the editor makes one: both pickers in From List mode, nothing chosen yet,
+// with the partner's credential (its own organization and its customers').
+const PICKER_NODE = 'Get a user';
+const pickerWorkflow = {
+	id: 'ppEditorPickers',
+	name: 'Proofpoint: pick an organization and a user',
+	nodes: [
+		{ id: 'p1', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+		{
+			id: 'p2',
+			name: PICKER_NODE,
+			type: runtime.NODE_TYPE,
+			typeVersion: 1,
+			position: [240, 0],
+			parameters: {
+				resource: 'user',
+				operation: 'get',
+				domain: { __rl: true, mode: 'list', value: '' },
+				email: { __rl: true, mode: 'list', value: '' },
+			},
+			credentials: { proofpointEssentialsApi: { id: 'ppEssentialsPartner', name: 'Proofpoint Essentials partner (sandbox)' } },
+		},
+	],
+	connections: { Start: { main: [[{ node: PICKER_NODE, type: 'main', index: 0 }]] } },
+	settings: { executionOrder: 'v1' },
+	active: false,
+};
+
 // The permitted-click example starts with the Proofpoint Trigger; its panel shows the trigger's own
 // parameters (those the description shows without a condition) after n8n's Poll Times.
 const TRIAGE_WORKFLOW = 'ppClickTriage';
@@ -116,6 +144,12 @@ const sandboxCredentials = (sandbox) => [
 		data: { stack: 'custom', baseUrl: sandbox.essentialsUrl('us1'), ...SANDBOX_CREDENTIALS.essentials.orgAdmin },
 	},
 	{
+		id: 'ppEssentialsPartner',
+		name: 'Proofpoint Essentials partner (sandbox)',
+		type: 'proofpointEssentialsApi',
+		data: { stack: 'custom', baseUrl: sandbox.essentialsUrl('us1'), ...SANDBOX_CREDENTIALS.essentials.partner },
+	},
+	{
 		id: 'ppTapDemo',
 		name: 'Proofpoint TAP (sandbox)',
 		type: 'proofpointTapApi',
@@ -140,7 +174,7 @@ describe('the Proofpoint node in the n8n editor', () => {
 		const userFolder = runtime.newUserFolder(tarball, tempRoot);
 		sandbox = await startSandbox();
 		await runtime.importCredentials(launcher, userFolder, sandboxCredentials(sandbox));
-		for (const workflow of [...exampleWorkflows, siemWorkflow]) await runtime.importWorkflow(launcher, userFolder, workflow);
+		for (const workflow of [...exampleWorkflows, siemWorkflow, pickerWorkflow]) await runtime.importWorkflow(launcher, userFolder, workflow);
 		n8n = await runtime.startN8n(launcher, userFolder);
 		cookie = await runtime.ownerSession(n8n.url);
 		editor = await browser.openEditor(n8n.url, cookie);
@@ -199,7 +233,7 @@ describe('the Proofpoint node in the n8n editor', () => {
 
 		expect(slot.label).toBe('Credential for Proofpoint Essentials API');
 		expect(slot.chosen).toBe('Proofpoint Essentials (sandbox)');
-		expect(slot.choices).toEqual([expect.stringContaining('Proofpoint Essentials (sandbox)')]);
+		expect(slot.choices).toEqual([expect.stringContaining('Proofpoint Essentials (sandbox)'), expect.stringContaining('Proofpoint Essentials partner (sandbox)')]);
 	});
 
 	test('lists every Organization operation once the resource is Organization', async () => {
@@ -290,9 +324,62 @@ describe('the Proofpoint node in the n8n editor', () => {
 			await browser.saveScreenshot(siemPage, 'editor-threat-credential.png');
 
 			await browser.closeCredentialModal(siemPage);
-			// Closed without saving: still only the two credentials the test imported.
+			// Closed without saving: still only the three credentials the test imported.
 			const saved = await runtime.rest(n8n.url, cookie, 'GET', '/credentials');
-			expect(saved.json.data.map((credential) => credential.id).sort()).toEqual(['ppEssentialsDemo', 'ppTapDemo']);
+			expect(saved.json.data.map((credential) => credential.id).sort()).toEqual(['ppEssentialsDemo', 'ppEssentialsPartner', 'ppTapDemo']);
+		});
+	});
+
+	describe('the Organization and User pickers, in a tab of their own', () => {
+		let pickerPage;
+		let pickerPanel;
+
+		afterAll(async () => {
+			await pickerPage?.close();
+		});
+
+		const texts = async (items) => (await items.allInnerTexts()).map((text) => text.trim());
+
+		/** Opens a picker's list (optionally typing a search); n8n renders the list inside the picker. */
+		async function pickerEntries(name, search) {
+			const picker = pickerPanel.locator(`[data-test-id="resource-locator-${name}"]`);
+			await picker.locator('[data-test-id="rlc-input"]').click();
+			const items = picker.locator('[data-test-id="rlc-item"]');
+			await items.first().waitFor();
+			if (search !== undefined) await picker.locator('input[data-test-id="rlc-search"]').fill(search);
+			return items;
+		}
+
+		test("lists the partner's own organization and its customers, searchable, and picks one", async () => {
+			pickerPage = await page.context().newPage();
+			await pickerPage.goto(`${n8n.url}/workflow/${pickerWorkflow.id}`);
+			const node = pickerPage.locator(`[data-test-id="canvas-node"][data-node-name="${PICKER_NODE}"]`);
+			await node.waitFor();
+			await node.dblclick();
+			pickerPanel = pickerPage.locator('[data-test-id="ndv"]');
+			await pickerPanel.waitFor();
+
+			// The partner and the customers on its stack (us1); Globex lives on us2.
+			const all = ['Example Partner (partner.example)', 'Acme Corporation (acme.example)', 'Initech (initech.example)'];
+			const items = await pickerEntries('domain');
+			expect(await browser.whenSettled(() => texts(items), all)).toEqual(all);
+			await browser.saveScreenshot(pickerPage, 'editor-org-picker.png');
+
+			await pickerPanel.locator('[data-test-id="resource-locator-domain"] input[data-test-id="rlc-search"]').fill('acme');
+			const acme = ['Acme Corporation (acme.example)'];
+			expect(await browser.whenSettled(() => texts(items), acme)).toEqual(acme);
+			await items.first().click();
+			await items.first().waitFor({ state: 'hidden' });
+			expect(await pickerPanel.locator('[data-test-id="resource-locator-domain"] [data-test-id="rlc-input"]').inputValue()).toBe('Acme Corporation (acme.example)');
+		});
+
+		test("then lists the chosen organization's users, searchable by name", async () => {
+			const items = await pickerEntries('email', 'carol');
+			const carol = ['Carol Jones <carol.jones@acme.example>'];
+			expect(await browser.whenSettled(() => texts(items), carol)).toEqual(carol);
+			await items.first().click();
+			await items.first().waitFor({ state: 'hidden' });
+			expect(await pickerPanel.locator('[data-test-id="resource-locator-email"] [data-test-id="rlc-input"]').inputValue()).toBe('Carol Jones <carol.jones@acme.example>');
 		});
 	});
 

@@ -1,7 +1,7 @@
 // The example workflows, executed headless by a real n8n with the packed package installed.
 const fs = require('node:fs');
 const path = require('node:path');
-const { useRealN8n, readExample } = require('./n8n');
+const { useRealN8n, readExample, runtime } = require('./n8n');
 const { SUCCEEDED } = require('./outcome');
 
 jest.setTimeout(240000);
@@ -15,6 +15,12 @@ describe('the example workflows in a real n8n', () => {
 		fs.copyFileSync(path.join(__dirname, '..', '..', 'examples', 'hr-roster.csv'), csv);
 		const workflow = readExample('1-hr-csv-functional-accounts.json');
 		workflow.nodes.find((node) => node.type === 'n8n-nodes-base.readWriteFile').parameters.fileSelector = csv;
+		// Saved by 0.1.0, before Organization Domain became a picker: its plain string must keep working.
+		const proofpointNodes = workflow.nodes.filter((node) => node.type === runtime.NODE_TYPE);
+		expect(proofpointNodes.map((node) => [node.name, node.parameters.domain])).toEqual([
+			['Plan (dry run)', 'acme.example'],
+			['Apply', 'acme.example'],
+		]);
 
 		const result = await context.run(workflow);
 
@@ -63,7 +69,6 @@ describe('the example workflows in a real n8n', () => {
 
 	test('the Google Sheets example imports into n8n (it needs a Google account to run)', async () => {
 		const workflow = readExample('2-google-sheets-weekly-functional-accounts.json');
-		const { runtime } = require('./n8n');
 		await expect(runtime.importWorkflow(context.n8n, context.userFolder, workflow)).resolves.toBeUndefined();
 		const types = workflow.nodes.map((node) => node.type);
 		expect(types).toEqual(

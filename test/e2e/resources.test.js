@@ -1,5 +1,6 @@
 // One workflow per resource, executed headless by a real n8n with the packed package installed;
 // then a failing call, with and without Continue On Fail.
+// Parameters are plain strings here, as workflows saved before the pickers (0.1.0) store them; mcp.test.js uses the picker shape.
 const { useRealN8n, oneNodeWorkflow, triggeredWorkflow, credentialRef } = require('./n8n');
 const { SUCCEEDED } = require('./outcome');
 
