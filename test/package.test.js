@@ -27,9 +27,11 @@ test('no tests, sandbox, benchmarks or sources ship to users', () => {
 	expect(files.filter((file) => /^(test|sandbox|bench|scripts|examples)\//.test(file) || /\.ts$/.test(file) && !file.endsWith('.d.ts'))).toEqual([]);
 });
 
-test('the tarball carries what n8n loads and the README, nothing else: no screenshots, source maps or type declarations', () => {
+test('the tarball carries what n8n loads, the README and the licence, nothing else: no screenshots, source maps or type declarations', () => {
 	const loaded = (file) => /^dist\/(nodes|credentials)\/.+\.js$/.test(file) || /^dist\/nodes\/.+\.(svg|node\.json)$/.test(file);
-	expect(files.filter((file) => !loaded(file) && !['index.js', 'package.json', 'README.md'].includes(file))).toEqual([]);
+	const documents = ['index.js', 'package.json', 'README.md', 'LICENSE'];
+	expect(files).toEqual(expect.arrayContaining(['README.md', 'LICENSE']));
+	expect(files.filter((file) => !loaded(file) && !documents.includes(file))).toEqual([]);
 	expect(packed.size).toBeLessThan(100 * 1024);
 });
 
