@@ -18,6 +18,19 @@ if [ -f "$dir/.ready" ]; then
 	exit 0
 fi
 
+# One install at a time: a second caller (CI's early start, a parallel test file) waits for it.
+mkdir -p "$cache"
+exec 9> "$cache/.install.lock"
+if ! flock -n 9; then
+	say "another process is installing n8n $N8N_VERSION; waiting for it…"
+	flock 9
+fi
+if [ -f "$dir/.ready" ]; then
+	say "using n8n $N8N_VERSION in $dir, just installed by another process"
+	echo "$dir"
+	exit 0
+fi
+
 rm -rf "$dir" && mkdir -p "$dir"
 cd "$dir"
 printf '{"name":"n8n-runtime","private":true}\n' > package.json

@@ -5,6 +5,12 @@ set -euo pipefail
 here=$(dirname "$0")
 say() { echo "[prepare-test-env] $*" >&2; }
 
+# One preparation at a time (CI starts one early; npm test runs another): the second waits, then finds everything.
+cache=${N8N_PROOFPOINT_CACHE:-$HOME/.cache/n8n-nodes-proofpoint}
+mkdir -p "$cache"
+exec 8> "$cache/.prepare-test-env.lock"
+flock 8
+
 bash "$here/prepare-n8n.sh" > /dev/null
 
 missing=()

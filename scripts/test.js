@@ -10,33 +10,56 @@ const passThrough = process.argv.slice(2);
 
 const seconds = (since) => `${Math.round((Date.now() - since) / 1000)} s`;
 
-/** Runs a command; resolves with its exit code (and what it printed, when `capture`). */
-function run(command, args, { capture = false } = {}) {
+/**
+ * Runs a command; resolves with its exit code. With `held`, what it prints is kept back until
+ * `held.release()` (then printed, and what follows printed as it comes).
+ */
+function run(command, args, held) {
 	return new Promise((resolve) => {
-		const child = spawn(command, args, { cwd: root, stdio: capture ? ['ignore', 'pipe', 'pipe'] : 'inherit' });
-		let output = '';
-		if (capture) {
-			child.stdout.on('data', (chunk) => (output += chunk));
-			child.stderr.on('data', (chunk) => (output += chunk));
+		const child = spawn(command, args, { cwd: root, stdio: held ? ['ignore', 'pipe', 'pipe'] : 'inherit' });
+		if (held) {
+			child.stdout.on('data', held.write);
+			child.stderr.on('data', held.write);
 		}
-		child.on('error', (error) => resolve({ code: 1, output: `${output}${error.message}\n` }));
-		child.on('close', (code, signal) => resolve({ code: code ?? 1, signal, output }));
+		child.on('error', (error) => {
+			held?.write(`${error.message}\n`);
+			resolve({ code: 1 });
+		});
+		child.on('close', (code, signal) => resolve({ code: code ?? 1, signal }));
 	});
+}
+
+/** Output kept back while another command reports, then let through. */
+function heldOutput() {
+	let kept = [];
+	return {
+		write: (chunk) => (kept ? kept.push(chunk) : process.stderr.write(chunk)),
+		release: () => {
+			for (const chunk of kept) process.stderr.write(chunk);
+			kept = undefined;
+		},
+	};
 }
 
 async function main() {
 	const started = Date.now();
 	// Its progress is printed when the in-process tests are done, not in the middle of their report.
-	const preparing = run('bash', [path.join(__dirname, 'prepare-test-env.sh')], { capture: true }).then((result) => ({ ...result, took: seconds(started) }));
+	const held = heldOutput();
+	let prepareTook;
+	const preparing = run('bash', [path.join(__dirname, 'prepare-test-env.sh')], held).then((result) => {
+		prepareTook = seconds(started);
+		return result;
+	});
 
 	const unitStarted = Date.now();
 	const unit = await run(process.execPath, [jestBin, '--testPathIgnorePatterns', 'test/e2e', ...passThrough]);
 	const unitTook = seconds(unitStarted);
 
+	if (prepareTook === undefined) console.error('[test] in-process tests done; waiting for n8n, Chromium and Redis (the first time, about 5 minutes):');
+	held.release();
 	const prepared = await preparing;
-	process.stderr.write(prepared.output);
 	if (prepared.code !== 0) {
-		console.error(`[test] preparing the end-to-end tests failed (exit ${prepared.code}) after ${prepared.took}; they did not run.`);
+		console.error(`[test] preparing the end-to-end tests failed (exit ${prepared.code}) after ${prepareTook}; they did not run.`);
 		console.error(`[test] in-process tests: ${unit.code === 0 ? 'passed' : 'FAILED'} in ${unitTook}`);
 		return 1;
 	}
@@ -45,7 +68,7 @@ async function main() {
 	const e2e = await run(process.execPath, [jestBin, 'test/e2e', ...passThrough]);
 	const e2eTook = seconds(e2eStarted);
 
-	console.log(`[test] in-process tests ${unit.code === 0 ? 'passed' : 'FAILED'} in ${unitTook}; n8n, Chromium and Redis ready after ${prepared.took}; end-to-end tests ${e2e.code === 0 ? 'passed' : 'FAILED'} in ${e2eTook}; ${seconds(started)} in all`);
+	console.log(`[test] in-process tests ${unit.code === 0 ? 'passed' : 'FAILED'} in ${unitTook}; n8n, Chromium and Redis ready after ${prepareTook}; end-to-end tests ${e2e.code === 0 ? 'passed' : 'FAILED'} in ${e2eTook}; ${seconds(started)} in all`);
 	return unit.code === 0 && e2e.code === 0 ? 0 : 1;
 }
 

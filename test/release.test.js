@@ -22,11 +22,16 @@ describe('GitHub Actions', () => {
 		expect(commands(ci.jobs.test)).toEqual(['bash .ci/run']);
 	});
 
-	test('.ci/run installs, lints and runs the README\'s test command', () => {
+	test('.ci/run starts preparing n8n, installs, lints and runs the README\'s test command', () => {
 		const script = read('.ci/run');
 		const run = script.split('\n').filter((line) => /^(npm|bash|node)\b/.test(line));
 
-		expect(run).toEqual(['npm install --no-audit --no-fund', 'npm run lint', 'npm test']);
+		expect(run).toEqual([
+			'bash scripts/prepare-test-env.sh > /tmp/pp-prepare-early.log 2>&1 &',
+			'npm install --no-audit --no-fund',
+			'npm run lint',
+			'npm test',
+		]);
 		expect(read('README.md').split('\n').slice(0, 15).join('\n')).toContain('npm install && npm test');
 		expect(pkg.scripts.test).toBe('npm run build && node scripts/test.js');
 	});
