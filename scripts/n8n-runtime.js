@@ -1,6 +1,6 @@
 // Drives a real, pinned n8n for the demo (`npm start`) and the end-to-end tests: prepare it,
 // install this package's tarball as a community package, import credentials and workflows,
-// execute a workflow headless, and start the editor.
+// and start n8n (the editor and its REST API, or a worker).
 const { execFileSync, spawn, execFile } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
@@ -113,57 +113,6 @@ async function publishWorkflow(n8n, userFolder, id) {
 /** A module from the pinned n8n's own node_modules, such as `flatted` (which encodes an execution's data). */
 function requireFromN8n(name, launcher = prepareN8n()) {
 	return require(require.resolve(name, { paths: [path.join(path.dirname(launcher), 'node_modules')] }));
-}
-
-/** Parses the run JSON that `n8n execute --rawOutput` prints through the logger. */
-function parseExecution(stdout) {
-	for (const line of stdout.split('\n')) {
-		let entry;
-		try {
-			entry = JSON.parse(line);
-		} catch {
-			continue;
-		}
-		const message = typeof entry?.message === 'string' ? entry.message.trim() : '';
-		if (message.startsWith('{')) {
-			try {
-				return JSON.parse(message);
-			} catch {
-				// not the run data
-			}
-		}
-	}
-	return undefined;
-}
-
-/**
- * Runs a workflow headless; returns {code, signal, crashedOnExit, run, output(nodeName), nodeError(nodeName), error, stdout, stderr}.
- * n8n 2.41.1's CLI sometimes dies of SIGSEGV inside exit(), after it printed and stored the run:
- * isolated-vm's thread pool (behind n8n's default expression engine) is torn down while one of its
- * threads still runs (seen in two core dumps; more often with several n8n processes on 2 cores).
- * Such a run is complete, so it gets the code n8n was exiting with and `crashedOnExit`; any other
- * signal, a timeout, or a crash before the run was printed stays a failure.
- */
-async function executeWorkflow(n8n, userFolder, id, options = {}) {
-	const result = await cli(n8n, userFolder, ['execute', `--id=${id}`, '--rawOutput'], options);
-	const run = parseExecution(result.stdout);
-	const crashedOnExit = result.signal === 'SIGSEGV' && !result.killed && run !== undefined ? result.signal : undefined;
-	let { code, stderr } = result;
-	if (crashedOnExit) {
-		code = run.status === 'success' ? 0 : 1;
-		stderr += `[n8n-runtime] n8n died of SIGSEGV while exiting, after printing the run (status ${run.status}); counted as exit code ${code}\n`;
-	}
-	const runData = run?.data?.resultData?.runData ?? {};
-	return {
-		...result,
-		code,
-		stderr,
-		crashedOnExit,
-		run,
-		error: run?.data?.resultData?.error,
-		output: (node, index = 0) => (runData[node]?.[0]?.data?.main?.[index] ?? []),
-		nodeError: (node) => runData[node]?.[0]?.error,
-	};
 }
 
 /** A free TCP port on loopback. */
@@ -297,7 +246,5 @@ module.exports = {
 	importWorkflow,
 	publishWorkflow,
 	requireFromN8n,
-	executeWorkflow,
-	parseExecution,
 	spawn,
 };

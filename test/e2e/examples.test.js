@@ -1,8 +1,8 @@
-// The example workflows, executed headless by a real n8n with the packed package installed.
+// The example workflows, run by a real n8n with the packed package installed, as the editor runs them.
 const fs = require('node:fs');
 const path = require('node:path');
 const { useRealN8n, readExample, runtime } = require('./n8n');
-const { SUCCEEDED } = require('./outcome');
+const { SUCCEEDED, n8nSaid } = require('./outcome');
 
 jest.setTimeout(240000);
 
@@ -69,7 +69,8 @@ describe('the example workflows in a real n8n', () => {
 
 	test('the Google Sheets example imports into n8n (it needs a Google account to run)', async () => {
 		const workflow = readExample('2-google-sheets-weekly-functional-accounts.json');
-		await expect(runtime.importWorkflow(context.n8n, context.userFolder, workflow)).resolves.toBeUndefined();
+		const stored = await context.importWorkflow(workflow);
+		expect(stored.nodes.map((node) => node.type)).toEqual(workflow.nodes.map((node) => node.type));
 		const types = workflow.nodes.map((node) => node.type);
 		expect(types).toEqual(
 			expect.arrayContaining(['n8n-nodes-base.scheduleTrigger', 'n8n-nodes-base.googleSheets', 'n8n-nodes-proofpoint.proofpoint']),
@@ -78,7 +79,7 @@ describe('the example workflows in a real n8n', () => {
 });
 
 // Examples 4 and 5: the threat workflows, each run headless from the shipped file with only its
-// trigger swapped for one `n8n execute` can start, against a sandbox of their own.
+// trigger swapped for a Manual Trigger, against a sandbox of their own.
 describe('the threat examples in a real n8n', () => {
 	const { activeTrigger } = require('../harness');
 	const { sandboxCredentials } = require('../support');
@@ -91,9 +92,9 @@ describe('the threat examples in a real n8n', () => {
 
 	/** The run ended well; otherwise the failure shows n8n's error and the end of what it printed. */
 	function expectSucceeded(result) {
-		const outcome = { code: result.code, status: result.run?.status, error: result.error?.message };
-		if (outcome.code === 0 && outcome.status === 'success' && outcome.error === undefined) return;
-		throw new Error(`n8n did not run the workflow: ${JSON.stringify(outcome)}\n\nstderr:\n${result.stderr.slice(-3000)}\n\nstdout:\n${result.stdout.slice(-3000)}`);
+		const outcome = { status: result.run?.status, error: result.error?.message };
+		if (outcome.status === 'success' && outcome.error === undefined) return;
+		throw new Error(`n8n did not run the workflow: ${JSON.stringify(outcome)}\n\n${n8nSaid(result)}`);
 	}
 
 	/** The names of the nodes `from` leads to, following each node's only main output. */
@@ -253,7 +254,7 @@ describe('the threat examples in a real n8n', () => {
 		expect(siem.parameters).toMatchObject({ timeRange: 'last', lastAmount: 24, lastUnit: 'hours', essentialsData: 'ownAndCustomers', returnAll: true, simplify: true });
 		expect(siem.credentials).toEqual({ proofpointTapApi: { id: 'ppThreatEssentials', name: 'Proofpoint Essentials Threat (sandbox)' } });
 
-		// A Schedule Trigger starts only in an active workflow: `n8n execute` starts from a Manual Trigger in its place.
+		// A Schedule Trigger starts only in an active workflow: a manual run starts from a Manual Trigger in its place.
 		const workflow = structuredClone(example);
 		workflow.id = 'ppE2eMspDigest';
 		Object.assign(nodeNamed(workflow, schedule.name), { type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, parameters: {} });

@@ -5,6 +5,7 @@ const path = require('node:path');
 const runtime = require('../../scripts/n8n-runtime');
 const { startSandbox } = require('../../sandbox');
 const { sandboxCredentials, threatCredential } = require('../support');
+const { barred, tail } = require('./outcome');
 
 const CREDENTIAL_IDS = { proofpointEssentialsApi: 'ppEssentialsDemo', proofpointTapApi: 'ppTapDemo' };
 const CREDENTIAL_NAMES = {
@@ -34,24 +35,79 @@ function readExample(file) {
 	return JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'examples', file), 'utf8'));
 }
 
-/** beforeAll/afterAll for one n8n user folder and one sandbox per test file. */
+const FINISHED = new Set(['success', 'error', 'crashed', 'canceled']);
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * beforeAll/afterAll for one n8n per test file: a user folder with the package, a sandbox, the
+ * credentials, and `n8n start` logged in as the owner. `context.run(workflow)` saves the workflow
+ * and runs it as the editor's Execute Workflow does (REST, manual mode), then reads the execution
+ * n8n stored: {run, error, output(node), nodeError(node), log} (`log`: what n8n printed meanwhile).
+ */
 function useRealN8n(sandboxOptions = {}) {
 	const context = {};
+	const saved = new Map(); // workflow id → the JSON saved under it
+	let copies = 0;
 	beforeAll(async () => {
 		context.n8n = runtime.prepareN8n();
 		context.tarball = runtime.packPackage();
 		context.userFolder = runtime.newUserFolder(context.tarball);
 		context.sb = await startSandbox(sandboxOptions);
 		await runtime.importCredentials(context.n8n, context.userFolder, [...importableCredentials(context.sb), essentialsThreatCredential(context.sb)]);
-	});
+		context.server = await runtime.startN8n(context.n8n, context.userFolder);
+		context.cookie = await runtime.ownerSession(context.server.url);
+	}, 600000); // a cold n8n install (no cache yet) takes about five minutes
 	afterAll(async () => {
+		await context.server?.stop();
 		await context.sb?.close();
 		if (context.userFolder) fs.rmSync(context.userFolder, { recursive: true, force: true });
 		if (context.tarball) fs.rmSync(path.dirname(context.tarball), { recursive: true, force: true });
 	});
+
+	const rest = async (method, route, body) => {
+		const response = await runtime.rest(context.server.url, context.cookie, method, route, body);
+		if (response.status !== 200) {
+			throw new Error(`${method} /rest${route} answered ${response.status}: ${response.text.slice(0, 1000)}\n\n${saidSince(0)}`);
+		}
+		return response.json.data;
+	};
+	const saidSince = (offset) => `n8n's log meanwhile:\n${barred(tail(context.server.logs().slice(offset)) || '(empty)')}`;
+
+	/** Saves the workflow in n8n as the editor does; returns it as n8n stored it. The same JSON again is the same workflow. */
+	context.importWorkflow = async (workflow) => {
+		const json = JSON.stringify(workflow);
+		const already = [...saved].find(([, body]) => body === json);
+		if (already) return { id: already[0] };
+		// Another workflow under an id already used (a test changed it): saved under a fresh id.
+		const id = saved.has(workflow.id) ? `${workflow.id.slice(0, 12)}c${(copies += 1)}` : workflow.id;
+		const { active: _active, ...fields } = workflow;
+		const stored = await rest('POST', '/workflows', { ...fields, id });
+		saved.set(stored.id, json);
+		return stored;
+	};
+
 	context.run = async (workflow) => {
-		await runtime.importWorkflow(context.n8n, context.userFolder, workflow);
-		return runtime.executeWorkflow(context.n8n, context.userFolder, workflow.id);
+		const { id } = await context.importWorkflow(workflow);
+		const trigger = workflow.nodes.find((node) => node.type === 'n8n-nodes-base.manualTrigger');
+		const logOffset = context.server.logs().length;
+		const { executionId } = await rest('POST', `/workflows/${id}/run`, { triggerToStartFrom: { name: trigger.name } });
+		const deadline = Date.now() + 120000;
+		let execution;
+		for (;;) {
+			execution = await rest('GET', `/executions/${executionId}`);
+			if (FINISHED.has(execution.status)) break;
+			if (Date.now() > deadline) throw new Error(`execution ${executionId} of ${id} was still ${execution.status} after 120 s\n\n${saidSince(logOffset)}`);
+			await sleep(100);
+		}
+		const data = runtime.requireFromN8n('flatted', context.n8n).parse(execution.data);
+		const runData = data.resultData?.runData ?? {};
+		return {
+			run: { id: executionId, status: execution.status, mode: execution.mode, data },
+			error: data.resultData?.error,
+			output: (node, index = 0) => runData[node]?.[0]?.data?.main?.[index] ?? [],
+			nodeError: (node) => runData[node]?.[0]?.error,
+			log: context.server.logs().slice(logOffset),
+		};
 	};
 	return context;
 }

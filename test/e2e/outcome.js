@@ -1,28 +1,12 @@
-// How a headless `n8n execute` ended, and a matcher that shows what n8n said when it ended otherwise.
+// How a run in real n8n ended, and a matcher that shows what n8n said when it ended otherwise.
 // Requiring this module adds `expect(result).toHaveEnded({...})` to the test file.
 
 const tail = (text, length = 4000) => (text.length > length ? `…${text.slice(-length)}` : text);
 
-/** The log lines n8n printed, without the (long) run data line. */
-function logOf(stdout) {
-	return stdout
-		.split('\n')
-		.map((line) => {
-			try {
-				return JSON.parse(line).message;
-			} catch {
-				return line;
-			}
-		})
-		.filter((message) => typeof message === 'string' && message.trim() !== '' && !message.trim().startsWith('{'))
-		.join('\n');
-}
-
 const errorOf = (error) => error && { name: error.name, message: error.message, description: error.description, httpCode: error.httpCode };
 
-/** A run's outcome as n8n reports it: exit code, the execution's status and error, the error of `node`. */
+/** A run's outcome as n8n stored it: the execution's status and error, the error of `node`. */
 const outcomeOf = (result, node = 'Proofpoint') => ({
-	code: result.code,
 	status: result.run?.status,
 	error: errorOf(result.error),
 	nodeError: errorOf(result.nodeError(node)),
@@ -35,14 +19,14 @@ const barred = (text) =>
 		.map((line) => `│ ${line}`)
 		.join('\n');
 
-/** What n8n printed for a run: its log (without the run data) and its stderr. */
+/** What n8n printed while it ran the workflow, and the execution's error. */
 const n8nSaid = (result) =>
-	`n8n's log:\n${barred(tail(logOf(result.stdout)) || '(empty)')}\n\nn8n's stderr:\n${barred(tail(result.stderr) || '(empty)')}`;
+	`n8n's log meanwhile:\n${barred(tail(result.log ?? '') || '(empty)')}\n\nthe execution's error:\n${barred(JSON.stringify(errorOf(result.error), null, 2) ?? '(none)')}`;
 
 expect.extend({
 	/**
-	 * `expect(result).toHaveEnded({code, status, error…})`: the outcome matches (as toMatchObject); on a
-	 * mismatch the message also shows what n8n said: its log (without the run data) and its stderr.
+	 * `expect(result).toHaveEnded({status, error…})`: the outcome matches (as toMatchObject); on a
+	 * mismatch the message also shows what n8n said: its log while it ran, and the execution's error.
 	 */
 	toHaveEnded(result, expected) {
 		try {
@@ -54,7 +38,7 @@ expect.extend({
 	},
 });
 
-/** A run that worked: exit code 0, status success, no error anywhere. */
-const SUCCEEDED = { code: 0, status: 'success', error: undefined, nodeError: undefined };
+/** A run that worked: status success, no error anywhere. */
+const SUCCEEDED = { status: 'success', error: undefined, nodeError: undefined };
 
-module.exports = { SUCCEEDED, logOf, outcomeOf, n8nSaid, barred, tail };
+module.exports = { SUCCEEDED, outcomeOf, n8nSaid, barred, tail };

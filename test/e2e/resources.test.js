@@ -133,7 +133,6 @@ describe('every resource in a real n8n', () => {
 		const result = await context.run(oneNodeWorkflow('wrong stack', { resource: 'organization', operation: 'get', domain: 'globex.example' }));
 
 		expect(result).toHaveEnded({
-			code: 1,
 			status: 'error',
 			error: {
 				message: `Organization "globex.example" not found on ${new URL(context.sb.url).host}/us1/api/v1 (404)`,

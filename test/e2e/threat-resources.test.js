@@ -235,7 +235,6 @@ describe('the threat resources in a real n8n', () => {
 		const result = await context.run(oneNodeWorkflow('threat unknown', { resource: 'threat', operation: 'get', threatId: unknown }, tap));
 
 		expect(result).toHaveEnded({
-			code: 1,
 			status: 'error',
 			error: { message: `Threat "${unknown}" is unknown to TAP (404)`, httpCode: '404', description: expect.stringContaining("SIEM event's threatID") },
 		});
@@ -247,7 +246,6 @@ describe('the threat resources in a real n8n', () => {
 		const result = await context.run(oneNodeWorkflow('threat essentials', { resource: 'threat', operation: 'get', threatId: threat.id }, essentialsThreat));
 
 		expect(result).toHaveEnded({
-			code: 1,
 			status: 'error',
 			error: {
 				message: 'This credential reaches the Essentials Threat API, which has no Threat API',
