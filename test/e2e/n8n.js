@@ -5,7 +5,7 @@ const path = require('node:path');
 const runtime = require('../../scripts/n8n-runtime');
 const { startSandbox } = require('../../sandbox');
 const { sandboxCredentials, threatCredential } = require('../support');
-const { barred, tail } = require('./outcome');
+const { barred, tail } = require('./text');
 
 const CREDENTIAL_IDS = { proofpointEssentialsApi: 'ppEssentialsDemo', proofpointTapApi: 'ppTapDemo' };
 const CREDENTIAL_NAMES = {

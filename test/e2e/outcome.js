@@ -1,7 +1,7 @@
 // How a run in real n8n ended, and a matcher that shows what n8n said when it ended otherwise.
 // Requiring this module adds `expect(result).toHaveEnded({...})` to the test file.
 
-const tail = (text, length = 4000) => (text.length > length ? `…${text.slice(-length)}` : text);
+const { barred, tail } = require('./text');
 
 const errorOf = (error) => error && { name: error.name, message: error.message, description: error.description, httpCode: error.httpCode };
 
@@ -11,13 +11,6 @@ const outcomeOf = (result, node = 'Proofpoint') => ({
 	error: errorOf(result.error),
 	nodeError: errorOf(result.nodeError(node)),
 });
-
-/** Each line behind a bar, so no line n8n printed (its stack traces) passes for a frame of the test's own stack. */
-const barred = (text) =>
-	text
-		.split('\n')
-		.map((line) => `│ ${line}`)
-		.join('\n');
 
 /** What n8n printed while it ran the workflow, and the execution's error. */
 const n8nSaid = (result) =>
