@@ -24,10 +24,10 @@ function n8nNodeBinary(launcher = prepareN8n()) {
 	return path.join(path.dirname(launcher), 'node', 'node_modules', 'node', 'bin', 'node');
 }
 
-/** `npm pack` of the built package into a temp folder; returns the tarball path. */
-function packPackage() {
+/** `npm pack` of the built package (or of the package in `dir`) into a temp folder; returns the tarball path. */
+function packPackage(dir = root) {
 	const destination = fs.mkdtempSync(path.join(os.tmpdir(), 'pp-pack-'));
-	const output = execFileSync('npm', ['pack', '--json', '--pack-destination', destination], { cwd: root, encoding: 'utf8' });
+	const output = execFileSync('npm', ['pack', '--json', '--pack-destination', destination], { cwd: dir, encoding: 'utf8' });
 	return path.join(destination, JSON.parse(output)[0].filename);
 }
 
@@ -210,6 +210,14 @@ async function ownerSession(url, owner = OWNER) {
 	return cookie.split(';')[0].slice('n8n-auth='.length);
 }
 
+/** The statuses of an execution that has ended. */
+const FINISHED = new Set(['success', 'error', 'crashed', 'canceled']);
+
+/** An execution as n8n stored it, `data` decoded (n8n stores it with `flatted`): {id, mode, status, createdAt, data}. */
+function decodeExecution(execution, launcher) {
+	return { ...execution, data: requireFromN8n('flatted', launcher).parse(execution.data) };
+}
+
 /** Calls the editor's own REST API with the owner's session. */
 async function rest(url, cookie, method, route, body) {
 	const response = await fetch(`${url}/rest${route}`, {
@@ -233,6 +241,9 @@ module.exports = {
 	startN8n,
 	ownerSession,
 	rest,
+	waitFor,
+	FINISHED,
+	decodeExecution,
 	NODE_TYPE,
 	PACKAGE,
 	prepareN8n,

@@ -1,23 +1,21 @@
 // n8n's review scanner (@n8n/scan-community-package) on the two legs its review checks: the source
 // files (package.json, nodes/ and credentials/) and the unpacked `npm pack` tarball. Prints each
-// leg's findings and exits 1 on any. `node scripts/scan-package.mjs [dir]` scans another package
-// folder's two legs (its sources, and its tarball when it is this repository).
+// leg's findings and exits 1 on any. `node scripts/scan-package.mjs [dir]` scans another package folder.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyzePackage, SOURCE_FILE_PATTERNS } from '@n8n/scan-community-package/scanner/scanner.mjs';
+import runtime from './n8n-runtime.js';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const target = path.resolve(process.argv[2] ?? root);
 
 /** `npm pack` of `dir`, unpacked into a temporary folder; returns that folder. */
 function unpackedTarball(dir) {
-	const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'pp-scan-'));
-	const [{ filename }] = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', scratch], { cwd: dir, encoding: 'utf8' }));
-	execFileSync('tar', ['-xzf', path.join(scratch, filename), '-C', scratch]);
-	return { dir: path.join(scratch, 'package'), remove: () => fs.rmSync(scratch, { recursive: true, force: true }) };
+	const tarball = runtime.packPackage(dir);
+	execFileSync('tar', ['-xzf', tarball, '-C', path.dirname(tarball)]);
+	return { dir: path.join(path.dirname(tarball), 'package'), remove: () => fs.rmSync(path.dirname(tarball), { recursive: true, force: true }) };
 }
 
 const legs = [];

@@ -9,7 +9,7 @@ const runtime = require('../../scripts/n8n-runtime');
 const { startSandbox } = require('../../sandbox');
 const { threatCredential } = require('../support');
 const { startRedis } = require('./redis');
-const { barred, tail } = require('./outcome');
+const { barred, tail, annotate } = require('./text');
 
 const MINUTE = 60 * 1000;
 const TRIGGER = 'Proofpoint Trigger';
@@ -85,7 +85,6 @@ function stampArrivals(sb) {
 }
 
 const siemRequests = (sb) => sb.requests.filter((request) => request.path.startsWith('/v2/siem/'));
-const FINISHED = new Set(['success', 'error', 'crashed', 'canceled']);
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const iso = (ms) => (ms === undefined ? '?' : new Date(ms).toISOString());
 
@@ -119,17 +118,6 @@ const readable = (log) =>
 		.split('\n')
 		.filter((line) => !/^\s+at /.test(line) && !/^ - [A-Z0-9_]+ -> /.test(line))
 		.join('\n');
-
-/** Appends `text` to an error's message and stack (jest prints the stack). */
-function annotate(error, text) {
-	if (!(error instanceof Error)) return new Error(`${String(error)}\n\n${text}`);
-	// V8 writes the stack when it is first read, with the message of that moment: read it first.
-	const { message: original, stack } = error;
-	const message = `${original}\n\n${text}`;
-	error.message = message;
-	error.stack = typeof stack === 'string' && stack.includes(original) ? stack.replace(original, () => message) : `${message}\n${stack ?? ''}`;
-	return error;
-}
 
 /**
  * Sets up a user folder with the package, a sandbox (only injected events by default), the TAP
@@ -253,9 +241,9 @@ class ActiveWorkflow {
 		const filter = encodeURIComponent(JSON.stringify({ workflowId: this.id }));
 		const { results } = await this.rest('GET', `/executions?filter=${filter}&limit=100`);
 		for (const row of results) {
-			if (this.details.has(row.id) || !FINISHED.has(row.status)) continue;
+			if (this.details.has(row.id) || !runtime.FINISHED.has(row.status)) continue;
 			const execution = await this.rest('GET', `/executions/${row.id}`);
-			const data = runtime.requireFromN8n('flatted', this.n8n).parse(execution.data);
+			const { data } = runtime.decodeExecution(execution, this.n8n);
 			const runData = data.resultData?.runData ?? {};
 			this.details.set(row.id, {
 				id: row.id,

@@ -13,6 +13,7 @@ const { Proofpoint } = require('../../dist/nodes/Proofpoint/Proofpoint.node.js')
 const { ProofpointTapApi } = require('../../dist/credentials/ProofpointTapApi.credentials.js');
 const { ProofpointTrigger } = require('../../dist/nodes/ProofpointTrigger/ProofpointTrigger.node.js');
 const browser = require('./browser');
+const { triggeredWorkflow, credentialRef } = require('./n8n');
 
 jest.setTimeout(240000);
 
@@ -64,53 +65,31 @@ const FIELDS_BY_PLATFORM = {
 
 // A workflow of one SIEM Event → Get Many node, for its panel and its credential.
 const SIEM_NODE = 'Get SIEM events';
-const siemWorkflow = {
-	id: 'ppEditorSiemEvents',
-	name: 'Proofpoint: SIEM events of the last hour',
-	nodes: [
-		{ id: 's1', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-		{
-			id: 's2',
-			name: SIEM_NODE,
-			type: runtime.NODE_TYPE,
-			typeVersion: 1,
-			position: [240, 0],
-			parameters: { resource: 'siemEvent', operation: 'getAll', timeRange: 'last', lastAmount: 1, lastUnit: 'hours', returnAll: true, simplify: true },
-			credentials: { proofpointTapApi: { id: 'ppTapDemo', name: 'Proofpoint TAP (sandbox)' } },
-		},
-	],
-	connections: { Start: { main: [[{ node: SIEM_NODE, type: 'main', index: 0 }]] } },
-	settings: { executionOrder: 'v1' },
-	active: false,
-};
+const siemWorkflow = triggeredWorkflow('SIEM events of the last hour', {
+	id: 's2',
+	name: SIEM_NODE,
+	type: runtime.NODE_TYPE,
+	typeVersion: 1,
+	parameters: { resource: 'siemEvent', operation: 'getAll', timeRange: 'last', lastAmount: 1, lastUnit: 'hours', returnAll: true, simplify: true },
+	credentials: credentialRef('proofpointTapApi'),
+});
 
 // A User → Get node as the editor makes one: both pickers in From List mode, nothing chosen yet,
 // with the partner's credential (its own organization and its customers').
 const PICKER_NODE = 'Get a user';
-const pickerWorkflow = {
-	id: 'ppEditorPickers',
-	name: 'Proofpoint: pick an organization and a user',
-	nodes: [
-		{ id: 'p1', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-		{
-			id: 'p2',
-			name: PICKER_NODE,
-			type: runtime.NODE_TYPE,
-			typeVersion: 1,
-			position: [240, 0],
-			parameters: {
-				resource: 'user',
-				operation: 'get',
-				domain: { __rl: true, mode: 'list', value: '' },
-				email: { __rl: true, mode: 'list', value: '' },
-			},
-			credentials: { proofpointEssentialsApi: { id: 'ppEssentialsPartner', name: 'Proofpoint Essentials partner (sandbox)' } },
-		},
-	],
-	connections: { Start: { main: [[{ node: PICKER_NODE, type: 'main', index: 0 }]] } },
-	settings: { executionOrder: 'v1' },
-	active: false,
-};
+const pickerWorkflow = triggeredWorkflow('pick an organization and a user', {
+	id: 'p2',
+	name: PICKER_NODE,
+	type: runtime.NODE_TYPE,
+	typeVersion: 1,
+	parameters: {
+		resource: 'user',
+		operation: 'get',
+		domain: { __rl: true, mode: 'list', value: '' },
+		email: { __rl: true, mode: 'list', value: '' },
+	},
+	credentials: credentialRef('proofpointEssentialsApi', { id: 'ppEssentialsPartner', name: 'Proofpoint Essentials partner (sandbox)' }),
+});
 
 // The permitted-click example starts with the Proofpoint Trigger; its panel shows the trigger's own
 // parameters (those the description shows without a condition) after n8n's Poll Times.

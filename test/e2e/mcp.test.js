@@ -9,7 +9,7 @@ const { StreamableHTTPClientTransport } = require('@modelcontextprotocol/sdk/cli
 const runtime = require('../../scripts/n8n-runtime');
 const { startSandbox, SANDBOX_CREDENTIALS } = require('../../sandbox');
 const { importableCredentials, credentialRef } = require('./n8n');
-const { barred, tail } = require('./outcome');
+const { annotate, barred, tail } = require('./text');
 
 jest.setTimeout(240000);
 
@@ -103,20 +103,6 @@ const SECRETS = [
 	...Object.values(SANDBOX_CREDENTIALS.essentialsThreat).map((key) => key.apiKeySecret),
 ];
 
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Waits (up to 60 s) until the MCP endpoint is registered: anything but a 404. */
-async function waitUntilServed(url, timeoutMs = 60000) {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
-		await response.text();
-		if (response.status !== 404) return;
-		if (Date.now() > deadline) throw new Error(`the MCP endpoint ${url} still answered 404 after ${timeoutMs} ms: the workflow was not published`);
-		await sleep(500);
-	}
-}
-
 const textOf = (result) => result.content.map((part) => part.text).join('\n');
 const seenRequests = (sb) => sb.requests.map((request) => `${request.method} ${request.path}`);
 
@@ -128,11 +114,16 @@ describe('the Proofpoint node as tools of an MCP Server Trigger in real n8n', ()
 		try {
 			return await assertions();
 		} catch (error) {
-			const said = `n8n's recent log:\n${barred(tail(server?.logs() ?? '', 4000) || '(nothing)')}\n\nsandbox requests:\n${barred(seenRequests(sb).join('\n') || '(none)')}`;
-			error.message = `${error.message}\n\n${said}`;
-			throw error;
+			throw annotate(error, `n8n's recent log:\n${barred(tail(server?.logs() ?? '', 4000) || '(nothing)')}\n\nsandbox requests:\n${barred(seenRequests(sb).join('\n') || '(none)')}`);
 		}
 	}
+
+	/** n8n is ready before it has published the workflow: its MCP endpoint answers 404 until then. */
+	const served = async () => {
+		const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+		await response.text();
+		return response.status !== 404;
+	};
 
 	const connect = async (token) => {
 		const next = new Client({ name: 'n8n-nodes-proofpoint-e2e', version: '1.0.0' });
@@ -151,8 +142,7 @@ describe('the Proofpoint node as tools of an MCP Server Trigger in real n8n', ()
 		await runtime.publishWorkflow(n8n, userFolder, 'ppE2eMcpTools');
 		server = await runtime.startN8n(n8n, userFolder);
 		url = `${server.url}/mcp/${MCP_PATH}`;
-		// n8n is ready before it has published the workflow: its webhook answers 404 until then.
-		await explain(() => waitUntilServed(url));
+		await explain(() => runtime.waitFor(served, { timeoutMs: 60000, what: `the MCP endpoint ${url} (the published workflow)` }));
 		client = await explain(() => connect(TOKEN));
 	});
 

@@ -35,8 +35,6 @@ function readExample(file) {
 	return JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'examples', file), 'utf8'));
 }
 
-const FINISHED = new Set(['success', 'error', 'crashed', 'canceled']);
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * beforeAll/afterAll for one n8n per test file: a user folder with the package, a sandbox, the
@@ -91,15 +89,17 @@ function useRealN8n(sandboxOptions = {}) {
 		const trigger = workflow.nodes.find((node) => node.type === 'n8n-nodes-base.manualTrigger');
 		const logOffset = context.server.logs().length;
 		const { executionId } = await rest('POST', `/workflows/${id}/run`, { triggerToStartFrom: { name: trigger.name } });
-		const deadline = Date.now() + 120000;
 		let execution;
-		for (;;) {
+		const ended = async () => {
 			execution = await rest('GET', `/executions/${executionId}`);
-			if (FINISHED.has(execution.status)) break;
-			if (Date.now() > deadline) throw new Error(`execution ${executionId} of ${id} was still ${execution.status} after 120 s\n\n${saidSince(logOffset)}`);
-			await sleep(100);
+			return runtime.FINISHED.has(execution.status);
+		};
+		try {
+			await runtime.waitFor(ended, { timeoutMs: 120000, what: `execution ${executionId} of ${id} to end` });
+		} catch (error) {
+			throw new Error(`${error.message} (it was ${execution?.status ?? 'not readable'})\n\n${saidSince(logOffset)}`);
 		}
-		const data = runtime.requireFromN8n('flatted', context.n8n).parse(execution.data);
+		const { data } = runtime.decodeExecution(execution, context.n8n);
 		const runData = data.resultData?.runData ?? {};
 		return {
 			run: { id: executionId, status: execution.status, mode: execution.mode, data },

@@ -10,4 +10,15 @@ const barred = (text) =>
 		.map((line) => `│ ${line}`)
 		.join('\n');
 
-module.exports = { tail, barred };
+/** Appends `text` to an error's message and stack (jest prints the stack). */
+function annotate(error, text) {
+	if (!(error instanceof Error)) return new Error(`${String(error)}\n\n${text}`);
+	// V8 writes the stack when it is first read, with the message of that moment: read it first.
+	const { message: original, stack } = error;
+	const message = `${original}\n\n${text}`;
+	error.message = message;
+	error.stack = typeof stack === 'string' && stack.includes(original) ? stack.replace(original, () => message) : `${message}\n${stack ?? ''}`;
+	return error;
+}
+
+module.exports = { tail, barred, annotate };

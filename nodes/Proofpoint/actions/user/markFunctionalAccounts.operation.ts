@@ -193,20 +193,39 @@ function refuse(context: IExecuteFunctions, message: string, description: string
 	throw new NodeOperationError(context.getNode(), message, { description });
 }
 
-/** The HR records: one per input item (email and status fields), or one per entered email, all active. */
+/**
+ * The HR records: one per input item (email and status fields), or one per entered email, all
+ * active; `empty` is the refusal for a list without a usable email.
+ */
 function readHr(context: IExecuteFunctions, items: INodeExecutionData[]) {
 	if (context.getNodeParameter('hrSource', 0, 'items') === 'emails') {
 		const emails = readEmailList(context, 0, context.getNodeParameter('hrEmails', 0, ''), 'Active Employee Emails');
-		return { hr: { records: emails.map((email) => ({ email, status: '', itemIndex: 0 })), blank: [] }, emailField: 'Active Employee Emails' };
+		return {
+			hr: { records: emails.map((email) => ({ email, status: '', itemIndex: 0 })), blank: [] },
+			emailField: 'Active Employee Emails',
+			empty: {
+				message: 'The HR list has no emails: Active Employee Emails is empty',
+				hint: "Nothing was requested or changed. An empty list would mark every user: enter or map the active employees' emails.",
+			},
+		};
 	}
 	const emailField = String(context.getNodeParameter('emailField', 0, 'email')).trim();
 	if (!emailField) refuse(context, 'HR Email Field is empty', 'Enter the name of the input field that holds the work email, e.g. email.');
 	const statusField = String(context.getNodeParameter('statusField', 0, '')).trim() || undefined;
-	return { hr: readHrRecords(items, { emailField, statusField }), emailField, statusField };
+	const hr = readHrRecords(items, { emailField, statusField });
+	return {
+		hr,
+		emailField,
+		statusField,
+		empty: {
+			message: `The HR list has no usable emails (${items.length} input items, ${hr.blank.length} without an email in "${emailField}")`,
+			hint: 'Nothing was requested or changed. An empty HR export would mark every user: check the HR source and the HR Email Field.',
+		},
+	};
 }
 
 function readPlanInputs(context: IExecuteFunctions, items: INodeExecutionData[]) {
-	const { hr, emailField, statusField } = readHr(context, items);
+	const { hr, emailField, statusField, empty } = readHr(context, items);
 	const options = context.getNodeParameter('options', 0, {}) as IDataObject;
 	let guard;
 	try {
@@ -224,6 +243,7 @@ function readPlanInputs(context: IExecuteFunctions, items: INodeExecutionData[])
 	}
 	return {
 		hr,
+		empty,
 		planOptions: {
 			leftStatuses: statusField ? toList(context.getNodeParameter('leftStatuses', 0, 'terminated')).map((s) => s.toLowerCase()) : [],
 			userTypes,
@@ -316,21 +336,8 @@ function summaryItem(results: Result[], plan: FunctionalAccountsPlan, settings: 
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	const settings = readSettings(this);
-	const { hr, planOptions } = readPlanInputs(this, items);
-	if (hr.records.length === 0 && this.getNodeParameter('hrSource', 0, 'items') === 'emails') {
-		refuse(
-			this,
-			'The HR list has no emails: Active Employee Emails is empty',
-			'Nothing was requested or changed. An empty list would mark every user: enter or map the active employees\' emails.',
-		);
-	}
-	if (hr.records.length === 0) {
-		refuse(
-			this,
-			`The HR list has no usable emails (${items.length} input items, ${hr.blank.length} without an email in "${planOptions.emailField}")`,
-			'Nothing was requested or changed. An empty HR export would mark every user: check the HR source and the HR Email Field.',
-		);
-	}
+	const { hr, empty, planOptions } = readPlanInputs(this, items);
+	if (hr.records.length === 0) refuse(this, empty.message, empty.hint);
 	const users = await essentialsList.call(
 		this,
 		{ method: 'GET', path: ['orgs', settings.domain, 'users'], target: { org: settings.domain } },
