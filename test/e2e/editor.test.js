@@ -161,6 +161,18 @@ describe('the Proofpoint node in the n8n editor', () => {
 		panel = page.locator('[data-test-id="ndv"]');
 	}, 600000); // a cold n8n install (no cache yet) takes about five minutes
 
+	/** Opens `workflow` in a new tab and the panel of its node `nodeName`, with a double-click as a user does. */
+	async function openNodeInNewTab(workflow, nodeName) {
+		const tab = await page.context().newPage();
+		await tab.goto(`${n8n.url}/workflow/${workflow.id}`);
+		const node = tab.locator(`[data-test-id="canvas-node"][data-node-name="${nodeName}"]`);
+		await node.waitFor();
+		await node.dblclick();
+		const panel = tab.locator('[data-test-id="ndv"]');
+		await panel.waitFor();
+		return { tab, panel };
+	}
+
 	afterAll(async () => {
 		await editor?.browser.close();
 		await n8n?.stop();
@@ -245,13 +257,7 @@ describe('the Proofpoint node in the n8n editor', () => {
 
 		test('shows SIEM Event → Get Many with its parameters and the TAP credential', async () => {
 			// A tab of its own: the HR workflow in the first one has unsaved changes from the tests above.
-			siemPage = await page.context().newPage();
-			await siemPage.goto(`${n8n.url}/workflow/${siemWorkflow.id}`);
-			const node = siemPage.locator(`[data-test-id="canvas-node"][data-node-name="${SIEM_NODE}"]`);
-			await node.waitFor();
-			await node.dblclick();
-			siemPanel = siemPage.locator('[data-test-id="ndv"]');
-			await siemPanel.waitFor();
+			({ tab: siemPage, panel: siemPanel } = await openNodeInNewTab(siemWorkflow, SIEM_NODE));
 
 			expect(await siemPanel.locator('[data-test-id="node-title-container"]').innerText()).toContain(SIEM_NODE);
 			expect(await browser.parameterValue(siemPanel, 'resource')).toBe('SIEM Event');
@@ -330,13 +336,7 @@ describe('the Proofpoint node in the n8n editor', () => {
 		}
 
 		test("lists the partner's own organization and its customers, searchable, and picks one", async () => {
-			pickerPage = await page.context().newPage();
-			await pickerPage.goto(`${n8n.url}/workflow/${pickerWorkflow.id}`);
-			const node = pickerPage.locator(`[data-test-id="canvas-node"][data-node-name="${PICKER_NODE}"]`);
-			await node.waitFor();
-			await node.dblclick();
-			pickerPanel = pickerPage.locator('[data-test-id="ndv"]');
-			await pickerPanel.waitFor();
+			({ tab: pickerPage, panel: pickerPanel } = await openNodeInNewTab(pickerWorkflow, PICKER_NODE));
 
 			// The partner and the customers on its stack (us1); Globex lives on us2.
 			const all = ['Example Partner (partner.example)', 'Acme Corporation (acme.example)', 'Initech (initech.example)'];
