@@ -7,6 +7,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { ESSENTIALS_STACK_SUFFIX, ESSENTIALS_STACKS } from '../nodes/Proofpoint/transport/baseUrl';
+
 export class ProofpointEssentialsApi implements ICredentialType {
 	name = 'proofpointEssentialsApi';
 
@@ -22,12 +24,7 @@ export class ProofpointEssentialsApi implements ICredentialType {
 			name: 'stack',
 			type: 'options',
 			options: [
-				{ name: 'US1', value: 'us1' },
-				{ name: 'US2', value: 'us2' },
-				{ name: 'US3', value: 'us3' },
-				{ name: 'US4', value: 'us4' },
-				{ name: 'US5', value: 'us5' },
-				{ name: 'EU1', value: 'eu1' },
+				...ESSENTIALS_STACKS.map((stack) => ({ name: stack.toUpperCase(), value: stack })),
 				{ name: 'Custom Base URL', value: 'custom' },
 			],
 			default: 'us1',
@@ -80,7 +77,7 @@ export class ProofpointEssentialsApi implements ICredentialType {
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL:
-				'={{$credentials.stack === "custom" ? $credentials.baseUrl.replace(/\\/+$/, "") : "https://" + $credentials.stack + ".proofpointessentials.com/api/v1"}}',
+				`={{$credentials.stack === "custom" ? $credentials.baseUrl.replace(/\\/+$/, "") : "https://" + $credentials.stack + "${ESSENTIALS_STACK_SUFFIX}"}}`,
 			url: '/me',
 			method: 'GET',
 		},

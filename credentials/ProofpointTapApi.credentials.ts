@@ -7,10 +7,16 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-const ESSENTIALS_PLATFORMS = ['essentialsUs', 'essentialsEu', 'essentialsCustom'];
+import {
+	ESSENTIALS_THREAT_BASE_URLS,
+	ESSENTIALS_THREAT_PLATFORMS,
+	TAP_DEFAULT_BASE_URL,
+} from '../nodes/Proofpoint/transport/baseUrl';
+
+const ESSENTIALS_PLATFORMS = [...ESSENTIALS_THREAT_PLATFORMS];
 
 // Saved credentials from before the platform existed have none: they are TAP.
-const IS_ESSENTIALS = '["essentialsUs","essentialsEu","essentialsCustom"].includes($credentials.platform)';
+const IS_ESSENTIALS = `${JSON.stringify(ESSENTIALS_PLATFORMS)}.includes($credentials.platform)`;
 
 export class ProofpointTapApi implements ICredentialType {
 	name = 'proofpointTapApi';
@@ -78,7 +84,7 @@ export class ProofpointTapApi implements ICredentialType {
 			displayName: 'Base URL',
 			name: 'baseUrl',
 			type: 'string',
-			default: 'https://tap-api-v2.proofpoint.com',
+			default: TAP_DEFAULT_BASE_URL,
 			description:
 				'For TAP, change only for a proxy or a local sandbox; for a custom Essentials Threat API address, enter it here. Plain http:// is accepted only for a loopback address.',
 			displayOptions: { show: { platform: ['tap', 'essentialsCustom'] } },
@@ -98,7 +104,7 @@ export class ProofpointTapApi implements ICredentialType {
 	// the People API's or the campaign ids' 50; the Essentials Threat API has only /v2/siem/all.
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: `={{${IS_ESSENTIALS} && $credentials.platform !== "essentialsCustom" ? ($credentials.platform === "essentialsEu" ? "https://eu-siem.proofpointessentials.com" : "https://us-siem.proofpointessentials.com") : String($credentials.baseUrl).replace(/\\/+$/, "")}}`,
+			baseURL: `={{${IS_ESSENTIALS} && $credentials.platform !== "essentialsCustom" ? ($credentials.platform === "essentialsEu" ? "${ESSENTIALS_THREAT_BASE_URLS.essentialsEu}" : "${ESSENTIALS_THREAT_BASE_URLS.essentialsUs}") : String($credentials.baseUrl).replace(/\\/+$/, "")}}`,
 			url: `={{${IS_ESSENTIALS} ? "/v2/siem/all" : "/v2/siem/clicks/permitted"}}`,
 			method: 'GET',
 			qs: {

@@ -46,3 +46,8 @@ test('no runtime dependencies; n8n-workflow is the only peer', () => {
 	expect(pkg.dependencies).toBeUndefined();
 	expect(pkg.peerDependencies).toEqual({ 'n8n-workflow': '*' });
 });
+
+test('package-lock.json names the version package.json has, so a first npm install leaves it unchanged', () => {
+	const lock = require('../package-lock.json');
+	expect({ lock: lock.version, root: lock.packages[''].version }).toEqual({ lock: pkg.version, root: pkg.version });
+});

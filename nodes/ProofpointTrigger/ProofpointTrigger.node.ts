@@ -6,16 +6,16 @@ import {
 	type IPollFunctions,
 } from 'n8n-workflow';
 
-import { optionsCollection } from '../Proofpoint/actions/descriptions';
-import { callOptions, NO_ITEM, pollParameters } from '../Proofpoint/actions/parameters';
+import { optionsCollection } from '../Proofpoint/parameters/fields';
+import { callOptions, NO_ITEM, pollParameters } from '../Proofpoint/parameters/read';
 import {
 	eventTypesField,
 	readEventKinds,
 	readThreatFilters,
-	siemRangeRules,
 	simplifyEventsField,
 	threatFilterFields,
-} from '../Proofpoint/actions/siemEvent/fields';
+} from '../Proofpoint/parameters/siemEvents';
+import { siemRangeRules } from '../Proofpoint/transport/siem';
 import { TAP_CREDENTIAL } from '../Proofpoint/transport/tap';
 import { pollThreatEvents } from './poll';
 import { firstActivationFields, pollSettingFields, readTriggerSettings } from './settings';

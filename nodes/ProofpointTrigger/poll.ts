@@ -1,4 +1,4 @@
-import { NodeApiError, NodeOperationError, type IDataObject, type INodeExecutionData, type IPollFunctions } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
 import {
 	firstState,
@@ -12,15 +12,10 @@ import {
 import { eventKey, eventTime, simplifyEvent } from '../Proofpoint/helpers/threatEvents';
 import { describeSpan, HOUR_MS, MINUTE_MS, type RangeRules, type TimeRange } from '../Proofpoint/helpers/timeRange';
 import type { CallOptions } from '../Proofpoint/transport/request';
+import { asNodeError } from '../Proofpoint/transport/nodeError';
 import { isTransientFailure } from '../Proofpoint/transport/retry';
 import { SIEM_WINDOW, siemWindows, type SiemEvent, type SiemQuery } from '../Proofpoint/transport/siem';
 import type { TriggerSettings } from './settings';
-
-/** Errors leave the trigger as the transport made them (NodeApiError with advice), or wrapped as one of n8n's. */
-function asNodeError(context: IPollFunctions, error: unknown): NodeApiError | NodeOperationError {
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
-	return new NodeOperationError(context.getNode(), error as Error);
-}
 
 export interface PollSettings extends TriggerSettings {
 	query: SiemQuery;
@@ -135,7 +130,7 @@ export async function pollThreatEvents(context: IPollFunctions, settings: PollSe
 	const atActivation = !activations.has(staticData);
 	if (atActivation) activations.set(staticData, { startAt: pollEnd(now) - (settings.backfillMs ?? 0) });
 	const state = stateOf(staticData) ?? firstState((activations.get(staticData) as { startAt: number }).startAt);
-	const rules = { lookBackMs: settings.lookBackMs, apiLookBackMs: settings.rules.lookBackMs ?? Number.POSITIVE_INFINITY, minWindowMs: SIEM_WINDOW.minMs };
+	const rules = { lookBackMs: settings.lookBackMs, servedMs: settings.rules.servedMs ?? Number.POSITIVE_INFINITY, minWindowMs: SIEM_WINDOW.minMs };
 	try {
 		const plan = rangeToRead(state, now, rules);
 		if (!plan) {

@@ -1,8 +1,8 @@
 import type { INodeProperties, IPollFunctions } from 'n8n-workflow';
 
-import { describeSpan, HOUR_MS, DAY_MS, MINUTE_MS } from '../Proofpoint/helpers/timeRange';
-import { invalidInput, NO_ITEM, readInteger, type ParameterContext } from '../Proofpoint/actions/parameters';
-import { siemRangeRules } from '../Proofpoint/actions/siemEvent/fields';
+import { describeSpan, HOUR_MS, DAY_MS, MINUTE_MS, SERVED_MARGIN_MS } from '../Proofpoint/helpers/timeRange';
+import { invalidInput, NO_ITEM, readInteger, type ParameterContext } from '../Proofpoint/parameters/read';
+import { siemRangeRules } from '../Proofpoint/transport/siem';
 import { threatApi, type ThreatApi } from '../Proofpoint/transport/tap';
 
 export const DEFAULT_LOOK_BACK_MINUTES = 30;
@@ -94,9 +94,8 @@ export async function readTriggerSettings(context: IPollFunctions, parameters: P
 		const unit = String(parameters.getNodeParameter('backfillUnit', NO_ITEM, 'hours'));
 		if (!BACKFILL_UNITS[unit]) throw invalidInput(parameters, NO_ITEM, 'Backfill Unit', `"${unit}" is not a unit`, 'Choose Hours or Days.');
 		backfillMs = amount * BACKFILL_UNITS[unit];
-		const { lookBackMs: limit = 0, keeper } = siemRangeRules(api.kind);
-		// The first poll starts a little after the check: a minute's margin keeps its start inside the limit.
-		const allowed = limit - MINUTE_MS;
+		const { servedMs: limit = 0, keeper } = siemRangeRules(api.kind);
+		const allowed = limit - SERVED_MARGIN_MS;
 		if (backfillMs > allowed) {
 			throw invalidInput(
 				parameters,

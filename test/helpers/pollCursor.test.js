@@ -4,7 +4,7 @@ const MINUTE = 60 * 1000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 const T = (iso) => Date.parse(iso);
-const RULES = { lookBackMs: 30 * MINUTE, apiLookBackMs: 7 * DAY, minWindowMs: 30 * 1000 };
+const RULES = { lookBackMs: 30 * MINUTE, servedMs: 7 * DAY, minWindowMs: 30 * 1000 };
 const state = (cursor, since = '2026-06-01T00:00:00.000Z', seen = {}) => ({ since, cursor, seen });
 const event = (key, iso) => ({ key, time: T(iso), event: key });
 

@@ -1,8 +1,8 @@
 const { lastRange, rangeProblem, toEpochMs, describeSpan, DAY_MS, HOUR_MS, MINUTE_MS } = require('../../dist/nodes/Proofpoint/helpers/timeRange');
 
 const NOW = Date.parse('2026-06-05T06:17:42.500Z');
-const TAP = { lookBackMs: 7 * DAY_MS, minMs: 30 * 1000, keeper: 'TAP' };
-const ESSENTIALS = { lookBackMs: 3 * DAY_MS, minMs: 30 * 1000, keeper: 'the Essentials Threat API' };
+const TAP = { servedMs: 7 * DAY_MS, minMs: 30 * 1000, keeper: 'TAP' };
+const ESSENTIALS = { servedMs: 3 * DAY_MS, minMs: 30 * 1000, keeper: 'the Essentials Threat API' };
 
 describe('a time range', () => {
 	test('"last 2 hours" ends at the start of the current minute, in the past', () => {

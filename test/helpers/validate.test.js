@@ -1,5 +1,5 @@
 const { checkDomain, checkEmail, checkInteger, toList } = require('../../dist/nodes/Proofpoint/helpers/validate');
-const { readDomain, readEmail, readEmailList, readInteger } = require('../../dist/nodes/Proofpoint/actions/parameters');
+const { readDomain, readEmail, readEmailList, readInteger } = require('../../dist/nodes/Proofpoint/parameters/read');
 
 // Cyrillic "а" (U+0430) in place of the Latin "a": looks like acme.example, is not.
 const LOOKALIKE_DOMAIN = '\u0430cme.example';

@@ -1,16 +1,6 @@
-import {
-	NodeOperationError,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-} from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-/** Errors become NodeApiError/NodeOperationError before they leave the node. */
-export function asNodeError(context: IExecuteFunctions, error: Error, itemIndex: number): Error {
-	if (error instanceof NodeOperationError || (error as { name?: string }).name === 'NodeApiError') return error;
-	return new NodeOperationError(context.getNode(), error, { itemIndex });
-}
-
+/** A failed item's output under Continue On Fail: the error's message, advice and status, paired with the item. */
 export function errorItem(error: Error, itemIndex: number): INodeExecutionData {
 	const json: IDataObject = { error: error.message };
 	const description = (error as { description?: string }).description;

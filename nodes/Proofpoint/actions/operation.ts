@@ -22,14 +22,38 @@ export interface ItemOperation<Prepared = unknown> {
 	key?(prepared: Prepared): string;
 }
 
-/** An operation that reads all input items at once (the HR list of Mark Functional Accounts). */
-export interface BatchOperation {
+/** One item's checked parameters, as the router hands them to a batched operation. */
+export interface PreparedItem<Prepared> {
+	itemIndex: number;
+	value: Prepared;
+	options: CallOptions;
+}
+
+/**
+ * An operation whose items are answered together (1,000 URLs to decode in one request). Every item is
+ * prepared first, as for an ItemOperation; `runBatch` then answers all of them at once, one entry
+ * per prepared item in order: its data, or the error it met. The router pairs, and honours Continue
+ * On Fail; `failed` turns a request's error into that item's error, and throws it when the run must stop.
+ */
+export interface BatchedOperation<Prepared = unknown> {
 	option: OperationOption;
 	description: INodeProperties[];
-	batch: true;
+	prepare(this: IExecuteFunctions, itemIndex: number): Prepared | Promise<Prepared>;
+	runBatch(
+		this: IExecuteFunctions,
+		items: Array<PreparedItem<Prepared>>,
+		failed: (error: Error, itemIndex: number) => Error,
+	): Promise<Array<IDataObject | IDataObject[] | Error>>;
+}
+
+/** An operation that reads all input items as one list and decides its own output (the HR list of Mark Functional Accounts). */
+export interface WholeInputOperation {
+	option: OperationOption;
+	description: INodeProperties[];
+	wholeInput: true;
 	execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]>;
 }
 
-export type Operation = ItemOperation<unknown> | BatchOperation;
+export type Operation = ItemOperation<unknown> | BatchedOperation<unknown> | WholeInputOperation;
 
 export type ResourceOperations = Record<string, Operation>;

@@ -1,21 +1,16 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { checkInteger, describeValue } from '../helpers/validate';
-import { collectPages } from '../transport/paging';
-import { tapRequest } from '../transport/tap';
+import { optionsCollection, returnAllAndLimit } from '../parameters/fields';
+import { invalidInput, readInteger, readLimit } from '../parameters/read';
+import { PEOPLE_WINDOWS, peopleOf, type PeopleApi } from '../transport/people';
 import type { CallOptions } from '../transport/request';
 import type { PeopleApiUser } from '../types';
-import { forOperation, optionsCollection, returnAllAndLimit } from './descriptions';
-import { invalidInput, readInteger, readLimit } from './parameters';
+import { forOperation } from './descriptions';
 
-export const WINDOWS = [14, 30, 90];
-
-export interface PeopleEndpoint {
+/** A People resource of the node over its endpoint; the largest page is also the default Page Size. */
+export interface PeopleEndpoint extends PeopleApi {
 	resource: 'vap' | 'topClicker';
-	path: 'vap' | 'top-clickers';
-	totalKey: 'totalVapUsers' | 'totalTopClickers';
-	/** The largest page the endpoint serves, also the default: larger pages spend fewer of the 50 requests a day. */
-	maxPageSize: number;
 	simplify: (user: PeopleApiUser) => IDataObject;
 }
 
@@ -36,7 +31,7 @@ export function peopleDescription(endpoint: PeopleEndpoint, what: string): INode
 			displayName: 'Window',
 			name: 'window',
 			type: 'options',
-			options: WINDOWS.map((days) => ({ name: `Last ${days} Days`, value: days })),
+			options: PEOPLE_WINDOWS.map((days) => ({ name: `Last ${days} Days`, value: days })),
 			default: 30,
 			description: 'The period to report on',
 		},
@@ -62,7 +57,7 @@ export interface PeoplePrepared {
 export function preparePeople(context: IExecuteFunctions, itemIndex: number, endpoint: PeopleEndpoint): PeoplePrepared {
 	const raw = context.getNodeParameter('window', itemIndex, 30);
 	const window = checkInteger(raw, Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
-	if ('problem' in window || !WINDOWS.includes(window.value)) {
+	if ('problem' in window || !PEOPLE_WINDOWS.includes(window.value)) {
 		const given = 'problem' in window ? describeValue(raw) : window.value;
 		throw invalidInput(context, itemIndex, 'Window', `must be 14, 30 or 90 days, but it is ${given}`, 'Choose Last 14, 30 or 90 Days; the People API accepts no other window.');
 	}
@@ -80,20 +75,6 @@ export async function fetchPeople(
 	{ window, limit, pageSize, simplify }: PeoplePrepared,
 	options: CallOptions,
 ): Promise<IDataObject[]> {
-	const people = await collectPages<PeopleApiUser>(
-		async (page, size) => {
-			const body = await tapRequest.call(
-				context,
-				{ path: ['v2', 'people', endpoint.path], qs: { window, size, page }, target: { people: endpoint.path } },
-				options,
-			);
-			const total = Number(body[endpoint.totalKey]);
-			return {
-				entries: Array.isArray(body.users) ? (body.users as PeopleApiUser[]) : [],
-				total: Number.isFinite(total) ? total : undefined,
-			};
-		},
-		{ limit, pageSize },
-	);
+	const people = await peopleOf(context, endpoint, { window, limit, pageSize }, options);
 	return simplify ? people.map(endpoint.simplify) : people;
 }

@@ -6,10 +6,10 @@ import {
 	type INodeExecutionData,
 } from 'n8n-workflow';
 
-import { asNodeError, errorItem } from './errors';
-import { callOptions } from './parameters';
-import type { CallOptions } from '../transport/request';
-import type { ItemOperation, Operation } from './operation';
+import { callOptions } from '../parameters/read';
+import { asNodeError } from '../transport/nodeError';
+import { errorItem } from './errors';
+import type { BatchedOperation, ItemOperation, Operation, PreparedItem } from './operation';
 import { operationsByResource } from './resources';
 
 function findOperation(context: IExecuteFunctions): Operation {
@@ -30,25 +30,43 @@ function findOperation(context: IExecuteFunctions): Operation {
 	return found;
 }
 
-async function runPerItem(
-	context: IExecuteFunctions,
-	operation: ItemOperation<unknown>,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	const continueOnFail = context.continueOnFail();
+type Prepared = Array<{ ok: true; item: PreparedItem<unknown> } | { ok: false; error: Error }>;
 
-	// Every item's parameters are checked before the first request, so bad input never half-applies.
-	const prepared: Array<{ ok: true; value: unknown; options: CallOptions } | { ok: false; error: Error }> = [];
+/** Every item's parameters, checked before the first request, so bad input never half-applies. */
+async function prepareAll(
+	context: IExecuteFunctions,
+	operation: ItemOperation<unknown> | BatchedOperation<unknown>,
+	items: INodeExecutionData[],
+	continueOnFail: boolean,
+): Promise<Prepared> {
+	const prepared: Prepared = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
 			const value = await operation.prepare.call(context, itemIndex);
-			prepared.push({ ok: true, value, options: callOptions(context, itemIndex) });
+			prepared.push({ ok: true, item: { itemIndex, value, options: callOptions(context, itemIndex) } });
 		} catch (error) {
 			const nodeError = asNodeError(context, error, itemIndex);
 			if (!continueOnFail) throw nodeError;
 			prepared.push({ ok: false, error: nodeError });
 		}
 	}
+	return prepared;
+}
+
+/** One output item per answer object, each paired with its input item: built directly, as Get Many can return tens of thousands. */
+function pushAnswer(output: INodeExecutionData[], data: IDataObject | IDataObject[], itemIndex: number): void {
+	const pairedItem = { item: itemIndex };
+	if (!Array.isArray(data)) output.push({ json: data, pairedItem });
+	else for (const json of data) output.push({ json, pairedItem });
+}
+
+async function runPerItem(
+	context: IExecuteFunctions,
+	operation: ItemOperation<unknown>,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
+	const continueOnFail = context.continueOnFail();
+	const prepared = await prepareAll(context, operation, items, continueOnFail);
 
 	// Items that ask for the same thing (500 SIEM events naming 12 threats) share one request and its answer.
 	const answers = new Map<string, Promise<IDataObject | IDataObject[]>>();
@@ -60,19 +78,16 @@ async function runPerItem(
 			continue;
 		}
 		try {
-			const key = operation.key?.(entry.value);
+			const key = operation.key?.(entry.item.value);
 			let data: IDataObject | IDataObject[];
 			const shared = key === undefined ? undefined : answers.get(key);
 			if (shared) data = deepCopy(await shared);
 			else {
-				const answer = operation.run.call(context, entry.value, entry.options);
+				const answer = operation.run.call(context, entry.item.value, entry.item.options);
 				if (key !== undefined) answers.set(key, answer);
 				data = await answer;
 			}
-			// Built directly, with one pairing object per input item: Get Many can return tens of thousands of users.
-			const pairedItem = { item: itemIndex };
-			if (!Array.isArray(data)) output.push({ json: data, pairedItem });
-			else for (const json of data) output.push({ json, pairedItem });
+			pushAnswer(output, data, itemIndex);
 		} catch (error) {
 			const nodeError = asNodeError(context, error, itemIndex);
 			if (!continueOnFail) throw nodeError;
@@ -82,9 +97,35 @@ async function runPerItem(
 	return output;
 }
 
+async function runBatched(
+	context: IExecuteFunctions,
+	operation: BatchedOperation<unknown>,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
+	const continueOnFail = context.continueOnFail();
+	const prepared = await prepareAll(context, operation, items, continueOnFail);
+	const ready = prepared.flatMap((entry) => (entry.ok ? [entry.item] : []));
+	const failed = (error: Error, itemIndex: number) => {
+		const nodeError = asNodeError(context, error, itemIndex);
+		if (!continueOnFail) throw nodeError;
+		return nodeError;
+	};
+	const answers = ready.length ? await operation.runBatch.call(context, ready, failed) : [];
+	const output: INodeExecutionData[] = [];
+	let next = 0;
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		const entry = prepared[itemIndex];
+		const answer = entry.ok ? answers[next++] : entry.error;
+		if (answer instanceof Error) output.push(errorItem(answer, itemIndex));
+		else pushAnswer(output, answer, itemIndex);
+	}
+	return output;
+}
+
 export async function route(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const operation = findOperation(this);
-	if ('batch' in operation) return [await operation.execute.call(this, items)];
+	if ('wholeInput' in operation) return [await operation.execute.call(this, items)];
+	if ('runBatch' in operation) return [await runBatched(this, operation, items)];
 	return [await runPerItem(this, operation, items)];
 }

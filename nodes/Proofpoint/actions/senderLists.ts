@@ -1,6 +1,7 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { invalidInput, readSenderEntries } from './parameters';
+import type { SenderListChange } from '../helpers/senders';
+import { invalidInput, readSenderEntries } from '../parameters/read';
 
 export type SenderListName = 'blocked' | 'allowed';
 
@@ -42,4 +43,15 @@ export function readSenderListRequest(context: IExecuteFunctions, itemIndex: num
 	const entries = readSenderEntries(context, itemIndex, context.getNodeParameter('senders', itemIndex, ''), 'Senders');
 	if (entries.length === 0) throw invalidInput(context, itemIndex, 'Senders', 'is empty', 'Enter at least one address or *@domain pattern.');
 	return { list, entries };
+}
+
+/** What an Add/Remove Senders item says about its list, the user's or the organization's alike. */
+export function senderChangeResult(list: SenderListName, action: 'add' | 'remove', change: SenderListChange): IDataObject {
+	return {
+		senderList: list,
+		[action === 'add' ? 'added' : 'removed']: change.changed,
+		[action === 'add' ? 'alreadyListed' : 'notListed']: change.unchanged,
+		changed: change.changed.length > 0,
+		senders: change.list,
+	};
 }

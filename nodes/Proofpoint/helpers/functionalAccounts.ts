@@ -262,6 +262,10 @@ function stripUndefined<T extends object>(value: T): Partial<T> {
 	return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
+function isPrepared(options: FunctionalAccountsOptions | PreparedPlanOptions): options is PreparedPlanOptions {
+	return options.leftStatuses instanceof Set;
+}
+
 function normaliseList(values: readonly string[]): Set<string> {
 	return new Set(values.map((v) => String(v).trim().toLowerCase()).filter((v) => v !== ''));
 }
@@ -299,26 +303,49 @@ function percent(share: number): string {
 	return `${Math.round(share * 1000) / 10}%`;
 }
 
-/**
- * Which users become functional accounts and why, plus the guard's verdict.
- * A user is found in HR when its primary email or any alias is there; it is active when any of
- * those emails has a record outside the left statuses. Runs in O(users + records).
- * Throws when a guard value is out of range or an exclusion is neither an email nor `*@domain`.
- */
-export function planFunctionalAccounts(
-	records: readonly HrRecord[],
-	users: readonly EssentialsUser[],
-	options: FunctionalAccountsOptions = {},
-): FunctionalAccountsPlan {
-	const guard = resolveGuard(options.guard);
-	const leftStatuses = normaliseList(options.leftStatuses ?? DEFAULT_LEFT_STATUSES);
-	const userTypes = normaliseList(options.userTypes ?? DEFAULT_USER_TYPES);
+/** The planner's options checked and compiled once, so a caller can refuse bad options before it asks for the users. */
+export interface PreparedPlanOptions {
+	guard: FunctionalAccountsGuard;
+	leftStatuses: Set<string>;
+	userTypes: Set<string>;
+	exclusions: CompiledExclusions;
+	blankHrRecords?: number;
+	emailField?: string;
+	restoreReturning?: boolean;
+}
+
+/** Throws when a guard value is out of range or an exclusion is neither an email nor `*@domain`. */
+export function preparePlanOptions(options: FunctionalAccountsOptions = {}): PreparedPlanOptions {
 	const exclusions = compileExclusions(options.exclusions ?? []);
 	if (exclusions.invalid.length > 0) {
 		throw new Error(
 			`Exclusions must be emails or *@domain patterns; these match nothing: ${exclusions.invalid.join(', ')}`,
 		);
 	}
+	return {
+		guard: resolveGuard(options.guard),
+		leftStatuses: normaliseList(options.leftStatuses ?? DEFAULT_LEFT_STATUSES),
+		userTypes: normaliseList(options.userTypes ?? DEFAULT_USER_TYPES),
+		exclusions,
+		blankHrRecords: options.blankHrRecords,
+		emailField: options.emailField,
+		restoreReturning: options.restoreReturning,
+	};
+}
+
+/**
+ * Which users become functional accounts and why, plus the guard's verdict.
+ * A user is found in HR when its primary email or any alias is there; it is active when any of
+ * those emails has a record outside the left statuses. Runs in O(users + records).
+ * Throws as preparePlanOptions does, unless given what it prepared.
+ */
+export function planFunctionalAccounts(
+	records: readonly HrRecord[],
+	users: readonly EssentialsUser[],
+	options: FunctionalAccountsOptions | PreparedPlanOptions = {},
+): FunctionalAccountsPlan {
+	const prepared = isPrepared(options) ? options : preparePlanOptions(options);
+	const { guard, leftStatuses, userTypes, exclusions } = prepared;
 	const verdicts = collectVerdicts(records, leftStatuses);
 	const hrRecords = records.filter((r) => normaliseEmail(r.email) !== '').length;
 
@@ -333,7 +360,7 @@ export function planFunctionalAccounts(
 		const type = normaliseStatus(user.type);
 		if (type === FUNCTIONAL_ACCOUNT_TYPE) {
 			alreadyFunctional++;
-			const back = options.restoreReturning ? returningEmployee(user, verdicts, exclusions) : undefined;
+			const back = prepared.restoreReturning ? returningEmployee(user, verdicts, exclusions) : undefined;
 			if (back) changes.push(back);
 			continue;
 		}
@@ -383,7 +410,7 @@ export function planFunctionalAccounts(
 	const figures: FunctionalAccountsFigures = {
 		hrRecords,
 		hrUniqueEmails: verdicts.size,
-		...(options.blankHrRecords !== undefined ? { blankHrRecords: options.blankHrRecords } : {}),
+		...(prepared.blankHrRecords !== undefined ? { blankHrRecords: prepared.blankHrRecords } : {}),
 		proofpointUsers: users.length,
 		inScopeUsers,
 		excludedUsers,
@@ -397,7 +424,7 @@ export function planFunctionalAccounts(
 		billableToFunctional: changes.filter((change) => change.newType === FUNCTIONAL_ACCOUNT_TYPE && change.wasBillable).length,
 	};
 
-	const refusal = checkGuard(figures, guard, options.emailField);
+	const refusal = checkGuard(figures, guard, prepared.emailField);
 	return refusal ? { changes, figures, refusal } : { changes, figures };
 }
 
@@ -437,6 +464,17 @@ function byEmailThenUid(a: PlannedFunctionalAccountChange, b: PlannedFunctionalA
 	return leftUid === rightUid ? 0 : leftUid < rightUid ? -1 : 1;
 }
 
+/** The refusal of an HR list without one usable email, which would mark every in-scope user: it cannot be turned off. */
+export function emptyHrListRefusal(blankRecords: number, emailField?: string): FunctionalAccountsRefusal {
+	const field = emailField ? `HR Email Field ("${emailField}")` : 'HR Email Field';
+	const blank = blankRecords ? ` (${blankRecords} input items had no usable email${emailField ? ` in "${emailField}"` : ''})` : '';
+	return {
+		code: 'EMPTY_HR_LIST',
+		message: `The HR list has no usable emails${blank}: every in-scope user would be marked as a functional account`,
+		hint: `Check that the node receives the HR records as input items and that ${field} names the field holding the work email (dotted paths such as work.email are allowed). This check cannot be turned off.`,
+	};
+}
+
 /** The first guard that trips, in the order: empty HR list, match share, change count, change share. */
 export function checkGuard(
 	figures: FunctionalAccountsFigures,
@@ -444,14 +482,7 @@ export function checkGuard(
 	emailField?: string,
 ): FunctionalAccountsRefusal | undefined {
 	const field = emailField ? `"${emailField}"` : 'the Email Field';
-	if (figures.hrUniqueEmails === 0) {
-		const blank = figures.blankHrRecords ? ` (${figures.blankHrRecords} input items had no usable email)` : '';
-		return {
-			code: 'EMPTY_HR_LIST',
-			message: `The HR list has no usable emails${blank}: every in-scope user would be marked as a functional account`,
-			hint: `Check that the node receives the HR records as input items and that ${field} names the field holding the work email (dotted paths such as work.email are allowed). This check cannot be turned off.`,
-		};
-	}
+	if (figures.hrUniqueEmails === 0) return emptyHrListRefusal(figures.blankHrRecords ?? 0, emailField);
 	const { inScopeCandidates: candidates, matchedInScope, planned } = figures;
 	if (guard.minMatchShare > 0 && candidates > 0 && figures.matchShare < guard.minMatchShare) {
 		return {

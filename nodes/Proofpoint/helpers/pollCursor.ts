@@ -1,4 +1,4 @@
-import { MINUTE_MS, type TimeRange } from './timeRange';
+import { MINUTE_MS, SERVED_MARGIN_MS, type TimeRange } from './timeRange';
 
 /**
  * What the trigger keeps between polls (n8n's node static data). Everything before `cursor` has
@@ -18,13 +18,10 @@ export interface CursorRules {
 	/** How late Proofpoint may index an event: each poll reads again this far before the cursor. */
 	lookBackMs: number;
 	/** How far back the API serves events (TAP 7 days, the Essentials Threat API 3). */
-	apiLookBackMs: number;
+	servedMs: number;
 	/** The shortest window the API accepts. */
 	minWindowMs: number;
 }
-
-// The API refuses a start further back than its limit; a minute's margin covers the clocks and the time to the first request.
-const API_LIMIT_MARGIN_MS = MINUTE_MS;
 
 /** The end every poll reads up to: the start of the current minute, which the API takes as "in the past". */
 export function pollEnd(now: number): number {
@@ -42,7 +39,7 @@ export function rangeToRead(state: TriggerState, now: number, rules: CursorRules
 	const end = pollEnd(now);
 	const since = Date.parse(state.since);
 	const wanted = Math.max(since, Date.parse(state.cursor) - rules.lookBackMs);
-	const earliest = now - rules.apiLookBackMs + API_LIMIT_MARGIN_MS;
+	const earliest = now - rules.servedMs + SERVED_MARGIN_MS;
 	const start = Math.max(wanted, earliest);
 	if (start >= end) return undefined;
 	const range = { start: Math.min(start, end - rules.minWindowMs), end };

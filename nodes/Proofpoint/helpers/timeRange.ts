@@ -49,15 +49,16 @@ export function describeSpan(ms: number): string {
 
 export interface RangeRules {
 	/** How far back the API serves data; undefined when it has no known limit. */
-	lookBackMs?: number;
+	servedMs?: number;
 	/** The shortest span the API accepts in one request. */
 	minMs: number;
 	/** Who keeps the data, for messages ("TAP", "The Essentials Threat API"). */
 	keeper: string;
 }
 
-// The check runs a moment before the first request and the clocks of n8n and Proofpoint differ a little.
-export const LOOK_BACK_MARGIN_MS = MINUTE_MS;
+// A start is checked a moment before its request goes out, and the clocks of n8n and Proofpoint differ a little:
+// every read stays this far inside how far back the API serves.
+export const SERVED_MARGIN_MS = MINUTE_MS;
 
 /** Why a range cannot be asked for, in the user's terms, or undefined when it can. */
 export function rangeProblem(range: TimeRange, now: number, rules: RangeRules): string | undefined {
@@ -66,9 +67,9 @@ export function rangeProblem(range: TimeRange, now: number, rules: RangeRules): 
 	if (range.end - range.start < rules.minMs) {
 		return `is ${describeSpan(range.end - range.start)} long: it must be at least ${describeSpan(rules.minMs)}`;
 	}
-	if (rules.lookBackMs !== undefined && range.start < now - rules.lookBackMs + LOOK_BACK_MARGIN_MS) {
-		const allowed = rules.lookBackMs - LOOK_BACK_MARGIN_MS;
-		return `starts ${describeSpan(now - range.start)} ago, but ${rules.keeper} serves only the last ${describeSpan(rules.lookBackMs)}: start it at most ${describeSpan(allowed)} ago (e.g. Last ${Math.floor(allowed / HOUR_MS)} Hours)`;
+	if (rules.servedMs !== undefined && range.start < now - rules.servedMs + SERVED_MARGIN_MS) {
+		const allowed = rules.servedMs - SERVED_MARGIN_MS;
+		return `starts ${describeSpan(now - range.start)} ago, but ${rules.keeper} serves only the last ${describeSpan(rules.servedMs)}: start it at most ${describeSpan(allowed)} ago (e.g. Last ${Math.floor(allowed / HOUR_MS)} Hours)`;
 	}
 	return undefined;
 }

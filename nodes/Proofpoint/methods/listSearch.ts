@@ -6,12 +6,12 @@ import {
 	type INodeListSearchResult,
 } from 'n8n-workflow';
 
-import { checkDomain } from '../helpers/validate';
 import { matchesSearch, pageOfResults } from '../helpers/search';
+import { checkDomain } from '../helpers/validate';
 import { essentialsList, essentialsObject } from '../transport/essentials';
-import type { CallOptions } from '../transport/request';
+import { DEFAULT_TIMEOUT_MS, type CallOptions } from '../transport/request';
 
-const OPTIONS: CallOptions = { itemIndex: 0, timeoutMs: 30000 };
+const OPTIONS: CallOptions = { itemIndex: 0, timeoutMs: DEFAULT_TIMEOUT_MS };
 
 /** The organization the editor has chosen so far, for the lists that depend on it. */
 function chosenOrg(context: ILoadOptionsFunctions): string {

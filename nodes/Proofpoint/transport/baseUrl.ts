@@ -1,5 +1,8 @@
 export const ESSENTIALS_STACKS = ['us1', 'us2', 'us3', 'us4', 'us5', 'eu1'] as const;
 
+/** What follows a stack's name in its API address: https://us1.proofpointessentials.com/api/v1. */
+export const ESSENTIALS_STACK_SUFFIX = '.proofpointessentials.com/api/v1';
+
 export const TAP_DEFAULT_BASE_URL = 'https://tap-api-v2.proofpoint.com';
 
 export interface EssentialsCredentials {
@@ -11,6 +14,9 @@ export interface EssentialsCredentials {
 
 /** The platforms the `proofpointTapApi` credential can talk to; saved credentials without one are TAP. */
 export const THREAT_PLATFORMS = ['tap', 'essentialsUs', 'essentialsEu', 'essentialsCustom'] as const;
+
+/** The platforms that reach the Essentials Threat API (SIEM events only). */
+export const ESSENTIALS_THREAT_PLATFORMS = ['essentialsUs', 'essentialsEu', 'essentialsCustom'] as const;
 
 export type ThreatPlatform = (typeof THREAT_PLATFORMS)[number];
 
@@ -69,7 +75,7 @@ export function essentialsBaseUrl(credentials: Pick<EssentialsCredentials, 'stac
 	if (!(ESSENTIALS_STACKS as readonly string[]).includes(credentials.stack)) {
 		return { problem: `Unknown stack "${credentials.stack}". Choose one of ${ESSENTIALS_STACKS.join(', ')} or a custom base URL.` };
 	}
-	return { url: `https://${credentials.stack}.proofpointessentials.com/api/v1` };
+	return { url: `https://${credentials.stack}${ESSENTIALS_STACK_SUFFIX}` };
 }
 
 export function tapBaseUrl(credentials: Pick<TapCredentials, 'baseUrl'>): BaseUrlResult {

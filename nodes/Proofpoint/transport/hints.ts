@@ -14,6 +14,8 @@ export interface RequestTarget {
 	/** The id Forensics was asked about. */
 	forensics?: string;
 	urlDecode?: boolean;
+	/** Advice the operation adds to a throttling answer, e.g. which of its options to lower. */
+	throttleAdvice?: string;
 }
 
 export interface Failure {

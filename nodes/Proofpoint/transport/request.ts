@@ -11,10 +11,10 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
+import { buildPath, unsafeSegment } from './baseUrl';
 import { apiMessageOf, parseJsonBody } from './body';
 import { adviseOn, type Failure, type RequestTarget } from './hints';
 import { parseRetryAfter, waitBeforeRetry, type Outcome, type RetryPolicy } from './retry';
-import { buildPath, unsafeSegment } from './baseUrl';
 
 /** What the transport runs in: a node's run, a trigger's poll, or the editor asking for a list. */
 export type ApiContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions;
@@ -23,6 +23,9 @@ export interface CallOptions {
 	itemIndex: number;
 	timeoutMs: number;
 }
+
+/** How long a request waits for Proofpoint's answer unless the Request Timeout option says otherwise. */
+export const DEFAULT_TIMEOUT_MS = 30000;
 
 export interface ApiCall {
 	api: Failure['api'];

@@ -1,13 +1,20 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { eventKey, eventTime, parseInstant, siemEndpoint, type EventKind } from '../helpers/threatEvents';
-import { HOUR_MS, isoInstant, type TimeRange } from '../helpers/timeRange';
+import { DAY_MS, HOUR_MS, isoInstant, type RangeRules, type TimeRange } from '../helpers/timeRange';
 import type { ApiContext, CallOptions } from './request';
 import { siemRequest, type ThreatApi } from './tap';
 import { walkWindows, type WalkedWindow, type WindowRules } from './windows';
 
 /** A SIEM request covers at least 30 seconds and at most an hour (tap-api.md §4, threat-events.md §1). */
 export const SIEM_WINDOW: WindowRules = { maxMs: HOUR_MS, minMs: 30 * 1000 };
+
+/** How far back each API serves events (TAP 7 days, the Essentials Threat API 3 days) and its shortest window. */
+export function siemRangeRules(api: ThreatApi['kind']): RangeRules {
+	return api === 'tap'
+		? { servedMs: 7 * DAY_MS, minMs: SIEM_WINDOW.minMs, keeper: 'TAP' }
+		: { servedMs: 3 * DAY_MS, minMs: SIEM_WINDOW.minMs, keeper: 'the Essentials Threat API' };
+}
 
 export interface SiemQuery {
 	kinds: readonly EventKind[];

@@ -1,10 +1,11 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { optionsCollection } from '../../parameters/fields';
+import { CAMPAIGN_ID_EXAMPLE, readTapId } from '../../parameters/read';
 import type { CallOptions } from '../../transport/request';
 import { tapRequest } from '../../transport/tap';
-import { forOperation, optionsCollection } from '../descriptions';
+import { forOperation } from '../descriptions';
 import type { OperationOption } from '../operation';
-import { CAMPAIGN_ID_EXAMPLE, readTapId } from '../parameters';
 
 export const option: OperationOption = {
 	name: 'Get',

@@ -1,11 +1,12 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { TimeRange } from '../../helpers/timeRange';
+import { optionsCollection, returnAllAndLimit, timeRangeFields } from '../../parameters/fields';
+import { readInteger, readLimit, readTimeRange } from '../../parameters/read';
 import { CAMPAIGN_IDS_MAX_PAGE, CAMPAIGN_IDS_WINDOW, campaignIds } from '../../transport/campaigns';
 import type { CallOptions } from '../../transport/request';
-import { forOperation, optionsCollection, returnAllAndLimit, timeRangeFields } from '../descriptions';
+import { forOperation } from '../descriptions';
 import type { OperationOption } from '../operation';
-import { readInteger, readLimit, readTimeRange } from '../parameters';
 
 export const option: OperationOption = {
 	name: 'Get Many',

@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { fieldsCollection, optionsCollection, orgDomainField } from '../../parameters/fields';
 import { essentialsRequest } from '../../transport/essentials';
 import type { CallOptions } from '../../transport/request';
+import { forOperation } from '../descriptions';
 import type { OperationOption } from '../operation';
-import { fieldsCollection, forOperation, optionsCollection, orgDomainField } from '../descriptions';
 import { domainAttributeFields, domainAttributes, readOrgAndDomain } from './fields';
 
 export const option: OperationOption = {

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { toList } from '../../helpers/validate';
-import { invalidInput, readDomain, readOrgDomain, readText } from '../parameters';
+import { invalidInput, readDomain, readOrgDomain, readText } from '../../parameters/read';
 
 
 export interface OrgDomain {

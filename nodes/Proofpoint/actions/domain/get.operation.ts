@@ -1,9 +1,10 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { domainNameField, optionsCollection, orgDomainField } from '../../parameters/fields';
 import { essentialsObject } from '../../transport/essentials';
 import type { CallOptions } from '../../transport/request';
+import { forOperation } from '../descriptions';
 import type { OperationOption } from '../operation';
-import { domainNameField, forOperation, optionsCollection, orgDomainField } from '../descriptions';
 import { readOrgAndDomain, type OrgDomain } from './fields';
 
 export const option: OperationOption = {

@@ -1,10 +1,11 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { optionsCollection, orgDomainField, returnAllAndLimit } from '../../parameters/fields';
+import { limitList, readLimit, readOrgDomain } from '../../parameters/read';
 import { essentialsList } from '../../transport/essentials';
 import type { CallOptions } from '../../transport/request';
+import { forOperation } from '../descriptions';
 import type { OperationOption } from '../operation';
-import { forOperation, optionsCollection, orgDomainField, returnAllAndLimit } from '../descriptions';
-import { limitList, readLimit, readOrgDomain } from '../parameters';
 
 export const option: OperationOption = {
 	name: 'Get Many',

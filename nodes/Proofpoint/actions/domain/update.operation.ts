@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { domainNameField, fieldsCollection, optionsCollection, orgDomainField } from '../../parameters/fields';
+import { requireChanges } from '../../parameters/read';
 import { essentialsObject, essentialsRequest } from '../../transport/essentials';
 import type { CallOptions } from '../../transport/request';
+import { forOperation } from '../descriptions';
 import type { OperationOption } from '../operation';
-import { domainNameField, fieldsCollection, forOperation, optionsCollection, orgDomainField } from '../descriptions';
-import { requireChanges } from '../parameters';
 import { domainAttributeFields, domainAttributes, readOrgAndDomain } from './fields';
 
 export const option: OperationOption = {

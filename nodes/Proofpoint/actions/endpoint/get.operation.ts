@@ -1,11 +1,12 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { normalizeEndpoint, type StackEndpoint } from '../../helpers/endpoints';
+import { optionsCollection, orgDomainField } from '../../parameters/fields';
+import { readOrgDomain } from '../../parameters/read';
 import { essentialsList } from '../../transport/essentials';
 import type { CallOptions } from '../../transport/request';
+import { forOperation } from '../descriptions';
 import type { OperationOption } from '../operation';
-import { forOperation, optionsCollection, orgDomainField } from '../descriptions';
-import { readOrgDomain } from '../parameters';
 
 export const option: OperationOption = {
 	name: 'Get',

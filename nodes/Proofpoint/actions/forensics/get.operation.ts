@@ -1,11 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { optionsCollection } from '../../parameters/fields';
+import { CAMPAIGN_ID_EXAMPLE, readTapId, THREAT_ID_EXAMPLE } from '../../parameters/read';
 import type { CallOptions } from '../../transport/request';
 import { tapRequest } from '../../transport/tap';
 import { campaignIdField } from '../campaign/get.operation';
-import { forOperation, optionsCollection } from '../descriptions';
+import { forOperation } from '../descriptions';
 import type { OperationOption } from '../operation';
-import { CAMPAIGN_ID_EXAMPLE, readTapId, THREAT_ID_EXAMPLE } from '../parameters';
 import { threatIdField } from '../threat/get.operation';
 
 export const option: OperationOption = {

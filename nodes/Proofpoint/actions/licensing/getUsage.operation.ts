@@ -2,11 +2,12 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { mapWithConcurrency } from '../../helpers/concurrency';
 import { licenceUsage } from '../../helpers/licenceUsage';
+import { optionsCollection, orgDomainField } from '../../parameters/fields';
+import { invalidInput, readInteger, readOrgDomain } from '../../parameters/read';
 import { essentialsList, essentialsObject } from '../../transport/essentials';
 import type { CallOptions } from '../../transport/request';
-import { forOperation, optionsCollection, orgDomainField } from '../descriptions';
+import { forOperation } from '../descriptions';
 import type { OperationOption } from '../operation';
-import { invalidInput, readInteger, readOrgDomain } from '../parameters';
 
 export const option: OperationOption = {
 	name: 'Get Usage',

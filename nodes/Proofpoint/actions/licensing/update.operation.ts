@@ -1,11 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { checkInteger } from '../../helpers/validate';
-import { invalidInput, readOrgDomain, requireChanges } from '../parameters';
+import { fieldsCollection, optionsCollection, orgDomainField } from '../../parameters/fields';
+import { invalidInput, readOrgDomain, requireChanges } from '../../parameters/read';
 import { essentialsObject, essentialsRequest } from '../../transport/essentials';
 import type { CallOptions } from '../../transport/request';
+import { forOperation } from '../descriptions';
 import type { OperationOption } from '../operation';
-import { fieldsCollection, forOperation, optionsCollection, orgDomainField } from '../descriptions';
 import { checkPackage, packageOptions } from '../organization/fields';
 
 export const option: OperationOption = {

@@ -1,11 +1,12 @@
 import { NodeApiError, type IDataObject, type IExecuteFunctions, type INodeProperties, type JsonObject } from 'n8n-workflow';
 
 import { checkDomain, toList } from '../../helpers/validate';
-import { invalidInput, readDomain, readEmail, readInteger, readText } from '../parameters';
+import { fieldsCollection, optionsCollection, orgDomainField } from '../../parameters/fields';
+import { invalidInput, readDomain, readEmail, readInteger, readText } from '../../parameters/read';
 import { essentialsRequest } from '../../transport/essentials';
 import type { CallOptions } from '../../transport/request';
+import { forOperation } from '../descriptions';
 import type { OperationOption } from '../operation';
-import { fieldsCollection, forOperation, optionsCollection, orgDomainField } from '../descriptions';
 import { checkPackage, orgAttributeFields, orgAttributes, packageOptions } from './fields';
 
 export const option: OperationOption = {

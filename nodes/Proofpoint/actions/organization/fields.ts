@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { checkInteger } from '../../helpers/validate';
-import { invalidInput, readText } from '../parameters';
+import { invalidInput, readText } from '../../parameters/read';
 
 export const PACKAGES = ['beginner', 'business', 'advanced', 'professional'];
 

@@ -1,10 +1,11 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { limitList, readDomain, readLimit } from '../parameters';
+import { optionsCollection, orgDomainField, returnAllAndLimit } from '../../parameters/fields';
+import { limitList, readDomain, readLimit } from '../../parameters/read';
 import { essentialsList } from '../../transport/essentials';
 import type { CallOptions } from '../../transport/request';
+import { forOperation } from '../descriptions';
 import type { OperationOption } from '../operation';
-import { forOperation, optionsCollection, orgDomainField, returnAllAndLimit } from '../descriptions';
 
 export const option: OperationOption = {
 	name: 'Get Many',

@@ -1,9 +1,10 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { optionsCollection, orgDomainField } from '../../parameters/fields';
+import { readOrgDomain } from '../../parameters/read';
 import type { CallOptions } from '../../transport/request';
-import { forOperation, optionsCollection, orgDomainField } from '../descriptions';
+import { forOperation } from '../descriptions';
 import type { OperationOption } from '../operation';
-import { readOrgDomain } from '../parameters';
 import { readOrgSenderLists } from './senders';
 
 export const option: OperationOption = {

@@ -1,11 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { changeSenders } from '../../helpers/senders';
+import { optionsCollection, orgDomainField } from '../../parameters/fields';
+import { readOrgDomain } from '../../parameters/read';
 import { essentialsObject, essentialsRequest } from '../../transport/essentials';
 import type { CallOptions } from '../../transport/request';
-import { forOperation, optionsCollection, orgDomainField } from '../descriptions';
-import { readOrgDomain } from '../parameters';
-import { readSenderListRequest, senderListFields, type SenderListRequest } from '../senderLists';
+import { forOperation } from '../descriptions';
+import { readSenderListRequest, senderChangeResult, senderListFields, type SenderListRequest } from '../senderLists';
 
 const ORG_LIST_KEYS = { blocked: 'block_list', allowed: 'allow_list' } as const;
 
@@ -41,12 +42,5 @@ export async function changeOrgSenders(context: IExecuteFunctions, { domain, lis
 			options,
 		);
 	}
-	return {
-		domain,
-		senderList: list,
-		[action === 'add' ? 'added' : 'removed']: change.changed,
-		[action === 'add' ? 'alreadyListed' : 'notListed']: change.unchanged,
-		changed: change.changed.length > 0,
-		senders: change.list,
-	};
+	return { domain, ...senderChangeResult(list, action, change) };
 }

@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { fieldsCollection, optionsCollection, orgDomainField } from '../../parameters/fields';
+import { readOrgDomain, requireChanges } from '../../parameters/read';
 import { essentialsRequest } from '../../transport/essentials';
 import type { CallOptions } from '../../transport/request';
+import { forOperation } from '../descriptions';
 import type { OperationOption } from '../operation';
-import { fieldsCollection, forOperation, optionsCollection, orgDomainField } from '../descriptions';
-import { readOrgDomain, requireChanges } from '../parameters';
 import { orgAttributeFields, orgAttributes } from './fields';
 
 export const option: OperationOption = {

@@ -1,11 +1,12 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { checkInteger } from '../../helpers/validate';
+import { fieldsCollection, optionsCollection, orgDomainField } from '../../parameters/fields';
+import { readOrgDomain, requireChanges, valueOrRefuse } from '../../parameters/read';
 import { essentialsObject, essentialsRequest } from '../../transport/essentials';
 import type { CallOptions } from '../../transport/request';
-import { fieldsCollection, forOperation, optionsCollection, orgDomainField } from '../descriptions';
+import { forOperation } from '../descriptions';
 import type { OperationOption } from '../operation';
-import { readOrgDomain, requireChanges, valueOrRefuse } from '../parameters';
 
 export const option: OperationOption = {
 	name: 'Update Features',

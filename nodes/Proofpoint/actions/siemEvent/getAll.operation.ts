@@ -2,13 +2,14 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { simplifyEvent } from '../../helpers/threatEvents';
 import type { TimeRange } from '../../helpers/timeRange';
+import { optionsCollection, returnAllAndLimit, timeRangeFields } from '../../parameters/fields';
+import { readLimit, readTimeRange } from '../../parameters/read';
+import { eventTypesField, readEventKinds, readThreatFilters, simplifyEventsField, threatFilterFields } from '../../parameters/siemEvents';
 import type { CallOptions } from '../../transport/request';
-import { siemWindows, type SiemQuery } from '../../transport/siem';
+import { siemRangeRules, siemWindows, type SiemQuery } from '../../transport/siem';
 import { threatApi, type ThreatApi } from '../../transport/tap';
-import { forOperation, optionsCollection, returnAllAndLimit, timeRangeFields } from '../descriptions';
+import { forOperation } from '../descriptions';
 import type { OperationOption } from '../operation';
-import { readLimit, readTimeRange } from '../parameters';
-import { eventTypesField, readEventKinds, readThreatFilters, siemRangeRules, simplifyEventsField, threatFilterFields } from './fields';
 
 export const option: OperationOption = {
 	name: 'Get Many',

@@ -1,11 +1,12 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { CallOptions } from '../../transport/request';
 import { withBothSpellings } from '../../helpers/threatEvents';
+import { optionsCollection } from '../../parameters/fields';
+import { readTapId, THREAT_ID_EXAMPLE } from '../../parameters/read';
+import type { CallOptions } from '../../transport/request';
 import { tapRequest } from '../../transport/tap';
-import { forOperation, optionsCollection } from '../descriptions';
+import { forOperation } from '../descriptions';
 import type { OperationOption } from '../operation';
-import { readTapId, THREAT_ID_EXAMPLE } from '../parameters';
 
 export const option: OperationOption = {
 	name: 'Get',

@@ -1,17 +1,12 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { simplifyTopClicker } from '../../helpers/people';
+import { TOP_CLICKERS_API } from '../../transport/people';
 import type { CallOptions } from '../../transport/request';
 import type { OperationOption } from '../operation';
 import { fetchPeople, peopleDescription, preparePeople, type PeopleEndpoint, type PeoplePrepared } from '../people';
 
-const TOP_CLICKERS: PeopleEndpoint = {
-	resource: 'topClicker',
-	path: 'top-clickers',
-	totalKey: 'totalTopClickers',
-	maxPageSize: 200,
-	simplify: simplifyTopClicker,
-};
+const TOP_CLICKERS: PeopleEndpoint = { ...TOP_CLICKERS_API, resource: 'topClicker', simplify: simplifyTopClicker };
 
 export const option: OperationOption = {
 	name: 'Get Many',

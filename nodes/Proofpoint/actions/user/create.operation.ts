@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { typedUser } from '../../helpers/coerce';
+import { fieldsCollection, newUserEmailField, optionsCollection, orgDomainField } from '../../parameters/fields';
 import { essentialsRequest } from '../../transport/essentials';
 import type { CallOptions } from '../../transport/request';
+import { forOperation } from '../descriptions';
 import type { OperationOption } from '../operation';
-import { fieldsCollection, forOperation, newUserEmailField, optionsCollection, orgDomainField } from '../descriptions';
 import { readOrgUser, userAttributeFields, userAttributes } from './fields';
 
 export const option: OperationOption = {

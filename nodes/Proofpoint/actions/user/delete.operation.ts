@@ -1,9 +1,10 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { optionsCollection, orgDomainField, userEmailField } from '../../parameters/fields';
 import { essentialsRequest } from '../../transport/essentials';
 import type { CallOptions } from '../../transport/request';
+import { forOperation } from '../descriptions';
 import type { OperationOption } from '../operation';
-import { forOperation, optionsCollection, orgDomainField, userEmailField } from '../descriptions';
 import { readOrgUser, type OrgUser } from './fields';
 
 export const option: OperationOption = {

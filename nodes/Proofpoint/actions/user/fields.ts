@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { invalidInput, readDomain, readEmail, readEmailList, readSenderEntries, readText } from '../../parameters/read';
 import { ESSENTIALS_USER_TYPES } from '../../types';
-import { invalidInput, readDomain, readEmail, readEmailList, readSenderEntries, readText } from '../parameters';
 
 export interface OrgUser {
 	domain: string;

@@ -1,10 +1,11 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { typedUser } from '../../helpers/coerce';
+import { optionsCollection, orgDomainField, userEmailField } from '../../parameters/fields';
 import { essentialsObject } from '../../transport/essentials';
 import type { CallOptions } from '../../transport/request';
+import { forOperation } from '../descriptions';
 import type { OperationOption } from '../operation';
-import { forOperation, optionsCollection, orgDomainField, userEmailField } from '../descriptions';
 import { readOrgUser, type OrgUser } from './fields';
 
 export const option: OperationOption = {

@@ -1,11 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { asBoolean, typedUser } from '../../helpers/coerce';
-import { readDomain, readLimit } from '../parameters';
+import { optionsCollection, orgDomainField, returnAllAndLimit } from '../../parameters/fields';
+import { readDomain, readLimit } from '../../parameters/read';
 import { essentialsList } from '../../transport/essentials';
 import type { CallOptions } from '../../transport/request';
+import { forOperation } from '../descriptions';
 import type { OperationOption } from '../operation';
-import { forOperation, optionsCollection, orgDomainField, returnAllAndLimit } from '../descriptions';
 import { userTypeOptions } from './fields';
 
 export const option: OperationOption = {

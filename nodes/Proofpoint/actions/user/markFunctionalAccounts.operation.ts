@@ -10,20 +10,24 @@ import {
 import { mapWithConcurrency } from '../../helpers/concurrency';
 import {
 	DEFAULT_GUARD,
+	emptyHrListRefusal,
 	FUNCTIONAL_ACCOUNT_TYPE,
 	planFunctionalAccounts,
+	preparePlanOptions,
 	readHrRecords,
-	resolveGuard,
 	type FunctionalAccountsPlan,
+	type HrReadResult,
 	type PlannedFunctionalAccountChange,
+	type PreparedPlanOptions,
 } from '../../helpers/functionalAccounts';
 import { toList } from '../../helpers/validate';
-import { callOptions, readEmailList, readOrgDomain } from '../parameters';
+import { optionsCollection, orgDomainField } from '../../parameters/fields';
+import { callOptions, readEmailList, readInteger, readOrgDomain } from '../../parameters/read';
 import { essentialsList, essentialsRequest } from '../../transport/essentials';
 import type { CallOptions } from '../../transport/request';
-import type { OperationOption } from '../operation';
-import { forOperation, optionsCollection, orgDomainField } from '../descriptions';
 import type { EssentialsUser } from '../../types';
+import { forOperation } from '../descriptions';
+import type { OperationOption } from '../operation';
 import { userTypeOptions } from './fields';
 
 export const DEFAULT_CONCURRENCY = 10;
@@ -193,82 +197,66 @@ function refuse(context: IExecuteFunctions, message: string, description: string
 	throw new NodeOperationError(context.getNode(), message, { description });
 }
 
-/**
- * The HR records: one per input item (email and status fields), or one per entered email, all
- * active; `empty` is the refusal for a list without a usable email.
- */
-function readHr(context: IExecuteFunctions, items: INodeExecutionData[]) {
+/** The HR records: one per input item (email and status fields), or one per entered email, all active; entered emails may not be none. */
+function readHr(context: IExecuteFunctions, items: INodeExecutionData[]): { hr: HrReadResult; emailField: string; statusField?: string } {
 	if (context.getNodeParameter('hrSource', 0, 'items') === 'emails') {
-		const emails = readEmailList(context, 0, context.getNodeParameter('hrEmails', 0, ''), 'Active Employee Emails');
-		return {
-			hr: { records: emails.map((email) => ({ email, status: '', itemIndex: 0 })), blank: [] },
-			emailField: 'Active Employee Emails',
-			empty: {
-				message: 'The HR list has no emails: Active Employee Emails is empty',
-				hint: "Nothing was requested or changed. An empty list would mark every user: enter or map the active employees' emails.",
-			},
-		};
+		const emailField = 'Active Employee Emails';
+		const emails = readEmailList(context, 0, context.getNodeParameter('hrEmails', 0, ''), emailField);
+		if (emails.length === 0) {
+			refuse(
+				context,
+				`The HR list has no emails: ${emailField} is empty`,
+				"Nothing was requested or changed. An empty list would mark every user: enter or map the active employees' emails.",
+			);
+		}
+		return { hr: { records: emails.map((email) => ({ email, status: '', itemIndex: 0 })), blank: [] }, emailField };
 	}
 	const emailField = String(context.getNodeParameter('emailField', 0, 'email')).trim();
 	if (!emailField) refuse(context, 'HR Email Field is empty', 'Enter the name of the input field that holds the work email, e.g. email.');
 	const statusField = String(context.getNodeParameter('statusField', 0, '')).trim() || undefined;
-	const hr = readHrRecords(items, { emailField, statusField });
-	return {
-		hr,
-		emailField,
-		statusField,
-		empty: {
-			message: `The HR list has no usable emails (${items.length} input items, ${hr.blank.length} without an email in "${emailField}")`,
-			hint: 'Nothing was requested or changed. An empty HR export would mark every user: check the HR source and the HR Email Field.',
-		},
-	};
+	return { hr: readHrRecords(items, { emailField, statusField }), emailField, statusField };
 }
 
-function readPlanInputs(context: IExecuteFunctions, items: INodeExecutionData[]) {
-	const { hr, emailField, statusField, empty } = readHr(context, items);
+/** Everything the run needs, read and checked once, before the first request. */
+function readRun(context: IExecuteFunctions, items: INodeExecutionData[]) {
+	const settings: Settings = {
+		concurrency: readInteger(context, 0, 'options.concurrency', 'Concurrency', 1, 32, DEFAULT_CONCURRENCY),
+		domain: readOrgDomain.call(context, 0),
+		dryRun: context.getNodeParameter('dryRun', 0, true) as boolean,
+		summary: context.getNodeParameter('output', 0, 'perUser') === 'summary',
+		options: callOptions(context, 0),
+	};
+	const { hr, emailField, statusField } = readHr(context, items);
 	const options = context.getNodeParameter('options', 0, {}) as IDataObject;
-	let guard;
-	try {
-		guard = resolveGuard({
-			minMatchShare: options.minMatchShare as number | undefined,
-			maxChanges: options.maxChanges as number | undefined,
-			maxChangeShare: options.maxChangeShare as number | undefined,
-		});
-	} catch (error) {
-		refuse(context, (error as Error).message, 'Fix the option under Options; no request was sent.');
-	}
 	const userTypes = context.getNodeParameter('userTypes', 0, ['end_user']) as string[];
 	if (!Array.isArray(userTypes) || userTypes.length === 0) {
 		refuse(context, 'User Types is empty', 'Choose at least one user type that may be changed, usually End User.');
 	}
-	return {
-		hr,
-		empty,
-		planOptions: {
-			leftStatuses: statusField ? toList(context.getNodeParameter('leftStatuses', 0, 'terminated')).map((s) => s.toLowerCase()) : [],
+	const leftStatuses = statusField ? toList(context.getNodeParameter('leftStatuses', 0, 'terminated')).map((s) => s.toLowerCase()) : [];
+	const exclusions = readEmailList(context, 0, context.getNodeParameter('exclusions', 0, ''), 'Never Change', true);
+	let planOptions: PreparedPlanOptions;
+	try {
+		planOptions = preparePlanOptions({
+			leftStatuses,
 			userTypes,
-			exclusions: readEmailList(context, 0, context.getNodeParameter('exclusions', 0, ''), 'Never Change', true),
-			guard,
+			exclusions,
+			guard: {
+				minMatchShare: options.minMatchShare as number | undefined,
+				maxChanges: options.maxChanges as number | undefined,
+				maxChangeShare: options.maxChangeShare as number | undefined,
+			},
 			blankHrRecords: hr.blank.length,
 			emailField,
 			restoreReturning: context.getNodeParameter('restoreReturning', 0, false) === true,
-		},
-	};
-}
-
-function readSettings(context: IExecuteFunctions): Settings {
-	const options = context.getNodeParameter('options', 0, {}) as IDataObject;
-	const concurrency = Number(options.concurrency ?? DEFAULT_CONCURRENCY);
-	if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 32) {
-		refuse(context, `Concurrency must be a whole number from 1 to 32, but it is ${String(options.concurrency)}`, 'Fix Concurrency under Options.');
+		});
+	} catch (error) {
+		refuse(context, (error as Error).message, 'Fix the option under Options; no request was sent.');
 	}
-	return {
-		domain: readOrgDomain.call(context, 0),
-		dryRun: context.getNodeParameter('dryRun', 0, true) as boolean,
-		summary: context.getNodeParameter('output', 0, 'perUser') === 'summary',
-		concurrency,
-		options: callOptions(context, 0),
-	};
+	if (hr.records.length === 0) {
+		const empty = emptyHrListRefusal(hr.blank.length, emailField);
+		refuse(context, empty.message, `${empty.hint} Nothing was requested or changed.`);
+	}
+	return { hr, planOptions, settings };
 }
 
 interface Result {
@@ -287,7 +275,7 @@ async function apply(context: IExecuteFunctions, plan: FunctionalAccountsPlan, s
 					method: 'PUT',
 					path: ['orgs', settings.domain, 'users', change.email],
 					body: { ...change.user, type: change.newType },
-					target: { org: settings.domain, user: change.email },
+					target: { org: settings.domain, user: change.email, throttleAdvice: 'For Mark Functional Accounts, also lower its Concurrency option.' },
 				},
 				{ ...settings.options, itemIndex: change.sourceItemIndex ?? 0 },
 			);
@@ -335,9 +323,7 @@ function summaryItem(results: Result[], plan: FunctionalAccountsPlan, settings: 
 }
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	const settings = readSettings(this);
-	const { hr, empty, planOptions } = readPlanInputs(this, items);
-	if (hr.records.length === 0) refuse(this, empty.message, empty.hint);
+	const { hr, planOptions, settings } = readRun(this, items);
 	const users = await essentialsList.call(
 		this,
 		{ method: 'GET', path: ['orgs', settings.domain, 'users'], target: { org: settings.domain } },
@@ -350,4 +336,4 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	return settings.summary ? [summaryItem(results, plan, settings)] : results.map(userItem);
 }
 
-export const batch = true;
+export const wholeInput = true;

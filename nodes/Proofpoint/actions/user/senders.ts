@@ -2,10 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { typedUser } from '../../helpers/coerce';
 import { changeSenders } from '../../helpers/senders';
+import { optionsCollection, orgDomainField, userEmailField } from '../../parameters/fields';
 import { essentialsObject, essentialsRequest } from '../../transport/essentials';
 import type { CallOptions } from '../../transport/request';
-import { forOperation, optionsCollection, orgDomainField, userEmailField } from '../descriptions';
-import { readSenderListRequest, senderListFields, type SenderListRequest } from '../senderLists';
+import { forOperation } from '../descriptions';
+import { readSenderListRequest, senderChangeResult, senderListFields, type SenderListRequest } from '../senderLists';
 import { readOrgUser } from './fields';
 
 const USER_LIST_KEYS = { blocked: 'black_list_senders', allowed: 'white_list_senders' } as const;
@@ -36,11 +37,7 @@ export async function changeUserSenders(context: IExecuteFunctions, { domain, em
 	return {
 		email: String(user.primary_email ?? email),
 		domain,
-		senderList: list,
-		[action === 'add' ? 'added' : 'removed']: change.changed,
-		[action === 'add' ? 'alreadyListed' : 'notListed']: change.unchanged,
-		changed: change.changed.length > 0,
-		senders: change.list,
+		...senderChangeResult(list, action, change),
 		user: typedUser({ ...user, [key]: change.list }),
 	};
 }

@@ -1,11 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { typedUser } from '../../helpers/coerce';
+import { fieldsCollection, optionsCollection, orgDomainField, userEmailField } from '../../parameters/fields';
+import { requireChanges } from '../../parameters/read';
 import { essentialsObject, essentialsRequest } from '../../transport/essentials';
 import type { CallOptions } from '../../transport/request';
+import { forOperation } from '../descriptions';
 import type { OperationOption } from '../operation';
-import { fieldsCollection, forOperation, optionsCollection, orgDomainField, userEmailField } from '../descriptions';
-import { requireChanges } from '../parameters';
 import { readOrgUser, userAttributeFields, userAttributes } from './fields';
 
 export const option: OperationOption = {

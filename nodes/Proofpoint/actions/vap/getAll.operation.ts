@@ -1,17 +1,12 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { simplifyVap } from '../../helpers/people';
+import { VAP_API } from '../../transport/people';
 import type { CallOptions } from '../../transport/request';
 import type { OperationOption } from '../operation';
 import { fetchPeople, peopleDescription, preparePeople, type PeopleEndpoint, type PeoplePrepared } from '../people';
 
-const VAP: PeopleEndpoint = {
-	resource: 'vap',
-	path: 'vap',
-	totalKey: 'totalVapUsers',
-	maxPageSize: 1000,
-	simplify: simplifyVap,
-};
+const VAP: PeopleEndpoint = { ...VAP_API, resource: 'vap', simplify: simplifyVap };
 
 export const option: OperationOption = {
 	name: 'Get Many',

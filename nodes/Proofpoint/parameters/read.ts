@@ -2,8 +2,7 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions, type IPol
 
 import { LAST_UNITS, lastRange, rangeProblem, toEpochMs, type LastUnit, type RangeRules, type TimeRange } from '../helpers/timeRange';
 import { checkDomain, checkEmail, checkInteger, checkTapId, checkText, describeValue, toList, type Checked } from '../helpers/validate';
-import type { CallOptions } from '../transport/request';
-import { DEFAULT_TIMEOUT_MS } from './descriptions';
+import { DEFAULT_TIMEOUT_MS, type CallOptions } from '../transport/request';
 
 /** What parameter readers need: the node (for errors) and its parameters. A trigger's readers see it as item NO_ITEM. */
 export type ParameterContext = Pick<IExecuteFunctions, 'getNode' | 'getNodeParameter'>;
@@ -49,33 +48,28 @@ export function readText(context: ParameterContext, itemIndex: number, value: un
 	return valueOrRefuse(context, itemIndex, field, checkText(value));
 }
 
+/**
+ * A parameter's checked value. A picker (resource locator) gives its value whichever mode; a plain
+ * string (a workflow saved before the pickers) reads as is.
+ */
 function read<T>(
 	context: ParameterContext,
 	itemIndex: number,
 	name: string,
 	field: string,
 	check: (value: unknown) => Checked<T>,
+	picker = false,
 ): T {
-	return valueOrRefuse(context, itemIndex, field, check(context.getNodeParameter(name, itemIndex, '')));
-}
-
-/** A picker (resource locator): its value, whichever mode; a plain string (a workflow saved before the pickers) reads as is. */
-function readPicked<T>(
-	context: ParameterContext,
-	itemIndex: number,
-	name: string,
-	field: string,
-	check: (value: unknown) => Checked<T>,
-): T {
-	return valueOrRefuse(context, itemIndex, field, check(context.getNodeParameter(name, itemIndex, '', { extractValue: true })));
+	const value = picker ? context.getNodeParameter(name, itemIndex, '', { extractValue: true }) : context.getNodeParameter(name, itemIndex, '');
+	return valueOrRefuse(context, itemIndex, field, check(value));
 }
 
 export function readDomain(context: ParameterContext, itemIndex: number, name: string, field: string): string {
-	return readPicked(context, itemIndex, name, field, checkDomain);
+	return read(context, itemIndex, name, field, checkDomain, true);
 }
 
 export function readEmail(context: ParameterContext, itemIndex: number, name: string, field: string): string {
-	return readPicked(context, itemIndex, name, field, checkEmail);
+	return read(context, itemIndex, name, field, checkEmail, true);
 }
 
 /** Every entry of a list field must be an email address (or a *@domain pattern where allowed). */

@@ -1,10 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { EVENT_KINDS, isEventKind, type EventKind } from '../../helpers/threatEvents';
-import { DAY_MS, type RangeRules } from '../../helpers/timeRange';
-import { SIEM_WINDOW, type SiemQuery } from '../../transport/siem';
-import type { ThreatApi } from '../../transport/tap';
-import { invalidInput, type ParameterContext } from '../parameters';
+import { EVENT_KINDS, isEventKind, type EventKind } from '../helpers/threatEvents';
+import type { SiemQuery } from '../transport/siem';
+import type { ThreatApi } from '../transport/tap';
+import { invalidInput, type ParameterContext } from './read';
 
 const KIND_NAMES: Record<EventKind, string> = {
 	clicksBlocked: 'Clicks Blocked',
@@ -21,13 +20,6 @@ export const ESSENTIALS_SCOPES: Record<string, SiemQuery['essentials']> = {
 	customers: { ownData: false, customerData: true },
 	ownAndCustomers: { ownData: true, customerData: true },
 };
-
-/** How far back each API serves events (TAP 7 days, the Essentials Threat API 3 days) and its shortest window. */
-export function siemRangeRules(api: ThreatApi['kind']): RangeRules {
-	return api === 'tap'
-		? { lookBackMs: 7 * DAY_MS, minMs: SIEM_WINDOW.minMs, keeper: 'TAP' }
-		: { lookBackMs: 3 * DAY_MS, minMs: SIEM_WINDOW.minMs, keeper: 'the Essentials Threat API' };
-}
 
 export const eventTypesField: INodeProperties = {
 	displayName: 'Event Types',
