@@ -77,6 +77,28 @@ describe('URL → Decode', () => {
 		expect(result.items[1].pairedItem).toEqual({ item: 1 });
 	});
 
+	// 1,001 items: a first request of 1,000 URLs (items 0–999), then one of 1 URL (item 1000).
+	const twoBatches = () => Array.from({ length: 1001 }, (_, index) => ({ json: { link: sb().urls.encodeV3(`https://site${index}.example/`) } }));
+
+	it('a failing request stops the run at once: the next batch is never sent', async () => {
+		sb().failNext({ path: '/v2/url/decode', mode: '500' });
+		const result = await run(decode('={{ $json.link }}'), { input: twoBatches() });
+
+		expect(result.status).toBe('error');
+		expect(result.error.message).toMatch(/server error \(500\)/);
+		expect(sb().requests).toHaveLength(1);
+	});
+
+	it("with Continue On Fail, a failing request makes its items error items and the other batch's items are decoded", async () => {
+		sb().failNext({ path: '/v2/url/decode', mode: '500' });
+		const result = await run(decode('={{ $json.link }}'), { input: twoBatches(), onError: 'continueRegularOutput' });
+
+		expect(sb().requests.map((request) => request.body.urls.length)).toEqual([1000, 1]);
+		expect(result.items).toHaveLength(1001);
+		expect(result.items.slice(0, 1000).every((item, index) => /server error \(500\)/.test(item.json.error) && item.pairedItem.item === index)).toBe(true);
+		expect(result.items[1000]).toMatchObject({ json: { decodedUrl: 'https://site1000.example/', success: true }, pairedItem: { item: 1000 } });
+	});
+
 	it('never retries a 429: the decode quota is explained', async () => {
 		sb().failNext({ path: '/v2/url/decode', mode: '429' });
 		const result = await run(decode(sb().urls.encodeV2('https://a.example/')));
