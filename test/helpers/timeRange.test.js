@@ -1,4 +1,4 @@
-const { lastRange, rangeProblem, toEpochMs, describeSpan, DAY_MS, HOUR_MS, MINUTE_MS } = require('../../dist/nodes/Proofpoint/helpers/timeRange');
+const { lastRange, fitRange, describeClamping, toEpochMs, describeSpan, DAY_MS, HOUR_MS, MINUTE_MS } = require('../../dist/nodes/Proofpoint/helpers/timeRange');
 
 const NOW = Date.parse('2026-06-05T06:17:42.500Z');
 const TAP = { servedMs: 7 * DAY_MS, minMs: 30 * 1000, keeper: 'TAP' };
@@ -26,33 +26,44 @@ describe('a time range', () => {
 		expect(toEpochMs(value)).toBeUndefined();
 	});
 
-	test('within the rules there is no problem', () => {
-		expect(rangeProblem(lastRange(167, 'hours', NOW), NOW, TAP)).toBeUndefined();
-		expect(rangeProblem(lastRange(71, 'hours', NOW), NOW, ESSENTIALS)).toBeUndefined();
+	const problemOf = (range, rules) => fitRange(range, NOW, rules).problem;
+
+	test('within the rules the range is read as asked', () => {
+		const range = lastRange(167, 'hours', NOW);
+		expect(fitRange(range, NOW, TAP)).toEqual({ range });
+		expect(fitRange(lastRange(71, 'hours', NOW), NOW, ESSENTIALS)).toEqual({ range: lastRange(71, 'hours', NOW) });
 	});
 
-	test('7 days back is refused for TAP, saying how far back it may start', () => {
-		expect(rangeProblem(lastRange(7, 'days', NOW), NOW, TAP)).toBe(
-			'starts 7 days 1 minute ago, but TAP serves only the last 7 days: start it at most 6 days 23 hours 59 minutes ago (e.g. Last 167 Hours)',
+	test("Last 7 Days, TAP's documented maximum, is read from the oldest instant TAP serves less the node's minute", () => {
+		const asked = lastRange(7, 'days', NOW);
+		const fitted = fitRange(asked, NOW, TAP);
+		expect(fitted).toEqual({ range: { start: NOW - 7 * DAY_MS + MINUTE_MS, end: asked.end }, clampedStart: asked.start });
+		expect(describeClamping(fitted, TAP)).toMatch(/^TAP serves only the last 7 days, so events were read from .* not /);
+	});
+
+	test('Last 3 Days is read on the Essentials Threat API; a start further back than it serves is refused without contradicting itself', () => {
+		expect(fitRange(lastRange(3, 'days', NOW), NOW, ESSENTIALS).clampedStart).toBeDefined();
+		expect(problemOf(lastRange(73, 'hours', NOW), ESSENTIALS)).toMatch(
+			/^starts 3 days 1 hour 1 minute ago, but the Essentials Threat API serves only the last 3 days: start it at most 3 days ago \(e\.g\. Last 3 Days\)$/,
 		);
+		expect(problemOf(lastRange(8, 'days', NOW), TAP)).toMatch(/start it at most 7 days ago \(e\.g\. Last 7 Days\)$/);
 	});
 
-	test('3 days back is refused for the Essentials Threat API', () => {
-		expect(rangeProblem(lastRange(72, 'hours', NOW), NOW, ESSENTIALS)).toMatch(/^starts 3 days 1 minute ago, but the Essentials Threat API serves only the last 3 days: .*Last 71 Hours/);
+	test('an end now or in the future is read up to the start of the current minute', () => {
+		const minute = Math.floor((NOW - 1) / MINUTE_MS) * MINUTE_MS;
+		expect(fitRange({ start: NOW - HOUR_MS, end: NOW }, NOW, TAP)).toEqual({ range: { start: NOW - HOUR_MS, end: minute }, clampedEnd: NOW });
+		expect(fitRange({ start: NOW - HOUR_MS, end: NOW + MINUTE_MS }, NOW, TAP).range.end).toBe(minute);
+		expect(problemOf({ start: minute + 1000, end: NOW + HOUR_MS }, TAP)).toMatch(/not in the past/);
 	});
 
-	test('an end now or in the future is refused: it must be in the past', () => {
-		expect(rangeProblem({ start: NOW - HOUR_MS, end: NOW }, NOW, TAP)).toMatch(/^ends now or in the future .*: the end must be in the past$/);
-		expect(rangeProblem({ start: NOW - HOUR_MS, end: NOW + MINUTE_MS }, NOW, TAP)).toMatch(/must be in the past/);
-	});
-
-	test('an end before the start, and a range under 30 seconds, are refused', () => {
-		expect(rangeProblem({ start: NOW - MINUTE_MS, end: NOW - 2 * MINUTE_MS }, NOW, TAP)).toBe('ends before it starts: the end must be later than the start');
-		expect(rangeProblem({ start: NOW - 80000, end: NOW - 60000 }, NOW, TAP)).toBe('is 20 seconds long: it must be at least 30 seconds');
+	test('an end before the start, a range under 30 seconds, and one ending before the oldest events are refused', () => {
+		expect(problemOf({ start: NOW - MINUTE_MS, end: NOW - 2 * MINUTE_MS }, TAP)).toBe('ends before it starts: the end must be later than the start');
+		expect(problemOf({ start: NOW - 80000, end: NOW - 60000 }, TAP)).toBe('is 20 seconds long: it must be at least 30 seconds');
+		expect(problemOf({ start: NOW - 7 * DAY_MS, end: NOW - 7 * DAY_MS + 30000 }, TAP)).toMatch(/before the oldest events TAP serves/);
 	});
 
 	test('without a known look-back only the window rules apply', () => {
-		expect(rangeProblem({ start: NOW - 60 * DAY_MS, end: NOW - DAY_MS }, NOW, { minMs: 30000, keeper: 'TAP' })).toBeUndefined();
+		expect(problemOf({ start: NOW - 60 * DAY_MS, end: NOW - DAY_MS }, { minMs: 30000, keeper: 'TAP' })).toBeUndefined();
 	});
 
 	test('spans read as a person says them', () => {

@@ -1,4 +1,4 @@
-import { MINUTE_MS, SERVED_MARGIN_MS, type TimeRange } from './timeRange';
+import { currentMinute, SERVED_MARGIN_MS, type TimeRange } from './timeRange';
 
 /**
  * What the trigger keeps between polls (n8n's node static data). Everything before `cursor` has
@@ -25,7 +25,7 @@ export interface CursorRules {
 
 /** The end every poll reads up to: the start of the current minute, which the API takes as "in the past". */
 export function pollEnd(now: number): number {
-	return Math.floor((now - 1) / MINUTE_MS) * MINUTE_MS;
+	return currentMinute(now);
 }
 
 export interface ReadPlan {

@@ -14,7 +14,7 @@ export type LastUnit = keyof typeof LAST_UNITS;
 
 /** "The last N hours": up to the start of the current minute, as collectors do (an end now or later is refused as "still current"). */
 export function lastRange(amount: number, unit: LastUnit, now: number): TimeRange {
-	const end = Math.floor((now - 1) / MINUTE_MS) * MINUTE_MS;
+	const end = currentMinute(now);
 	return { start: end - amount * LAST_UNITS[unit], end };
 }
 
@@ -60,18 +60,63 @@ export interface RangeRules {
 // every read stays this far inside how far back the API serves.
 export const SERVED_MARGIN_MS = MINUTE_MS;
 
-/** Why a range cannot be asked for, in the user's terms, or undefined when it can. */
-export function rangeProblem(range: TimeRange, now: number, rules: RangeRules): string | undefined {
-	if (!(range.end > range.start)) return 'ends before it starts: the end must be later than the start';
-	if (range.end >= now) return `ends now or in the future (${new Date(range.end).toISOString()}): the end must be in the past`;
-	if (range.end - range.start < rules.minMs) {
-		return `is ${describeSpan(range.end - range.start)} long: it must be at least ${describeSpan(rules.minMs)}`;
+/** The start of the current minute: the latest end a read asks for, which the APIs take as "in the past". */
+export function currentMinute(now: number): number {
+	return Math.floor((now - 1) / MINUTE_MS) * MINUTE_MS;
+}
+
+/** A range as the API can serve it; `clampedStart` / `clampedEnd` hold what was asked where the node moved it. */
+export interface FittedRange {
+	range: TimeRange;
+	clampedStart?: number;
+	clampedEnd?: number;
+}
+
+/**
+ * A range as the API can serve it, or why it cannot be asked for, in the user's terms. An end now or
+ * later reads up to the start of the current minute; a start as far back as the API serves (its
+ * documented maximum, such as Last 7 Days) reads from the oldest instant it serves, less the node's
+ * margin. Only a start further back than the API serves is refused, never one the margin alone excludes.
+ */
+export function fitRange(asked: TimeRange, now: number, rules: RangeRules): FittedRange | { problem: string } {
+	if (!(asked.end > asked.start)) return { problem: 'ends before it starts: the end must be later than the start' };
+	const fitted: FittedRange = { range: { ...asked } };
+	if (asked.end >= now) {
+		fitted.range.end = currentMinute(now);
+		fitted.clampedEnd = asked.end;
+		if (fitted.range.end <= asked.start) return { problem: `starts at ${isoInstant(asked.start)}, which is not in the past: the range must start before the current minute` };
 	}
-	if (rules.servedMs !== undefined && range.start < now - rules.servedMs + SERVED_MARGIN_MS) {
-		const allowed = rules.servedMs - SERVED_MARGIN_MS;
-		return `starts ${describeSpan(now - range.start)} ago, but ${rules.keeper} serves only the last ${describeSpan(rules.servedMs)}: start it at most ${describeSpan(allowed)} ago (e.g. Last ${Math.floor(allowed / HOUR_MS)} Hours)`;
+	if (rules.servedMs !== undefined) {
+		const oldest = now - rules.servedMs + SERVED_MARGIN_MS;
+		if (asked.start < now - rules.servedMs - MINUTE_MS) {
+			const days = Math.round(rules.servedMs / DAY_MS);
+			return {
+				problem: `starts ${describeSpan(now - asked.start)} ago, but ${rules.keeper} serves only the last ${describeSpan(rules.servedMs)}: start it at most ${describeSpan(rules.servedMs)} ago (e.g. Last ${days} Days)`,
+			};
+		}
+		if (asked.start < oldest) {
+			if (fitted.range.end - oldest < rules.minMs) {
+				return { problem: `ends ${describeSpan(now - fitted.range.end)} ago, before the oldest events ${rules.keeper} serves: end it later` };
+			}
+			fitted.range.start = oldest;
+			fitted.clampedStart = asked.start;
+		}
 	}
-	return undefined;
+	const span = fitted.range.end - fitted.range.start;
+	if (span < rules.minMs) return { problem: `is ${describeSpan(span)} long: it must be at least ${describeSpan(rules.minMs)}` };
+	return fitted;
+}
+
+/** What the node changed in an asked range, said for the run's hints; undefined when it read what was asked. */
+export function describeClamping(fitted: FittedRange, rules: RangeRules): string | undefined {
+	const said: string[] = [];
+	if (fitted.clampedStart !== undefined && rules.servedMs !== undefined) {
+		said.push(`${rules.keeper} serves only the last ${describeSpan(rules.servedMs)}, so events were read from ${isoInstant(fitted.range.start)}, not ${isoInstant(fitted.clampedStart)}`);
+	}
+	if (fitted.clampedEnd !== undefined) {
+		said.push(`the end ${isoInstant(fitted.clampedEnd)} is not in the past, so events were read up to ${isoInstant(fitted.range.end)}, the start of the current minute`);
+	}
+	return said.length ? said.join('; ') : undefined;
 }
 
 /** An instant as the APIs write it: ISO 8601 in UTC, to the second when it has no milliseconds. */

@@ -187,7 +187,7 @@ export function timeRangeFields(what: string, longest: string): INodeProperties[
 			required: true,
 			default: '',
 			displayOptions: { show: { timeRange: ['between'] } },
-			description: 'The end of the range (not included); must be in the past',
+			description: 'The end of the range (not included); an end now or later (such as {{ $now }}) reads up to the start of the current minute',
 		},
 	];
 }

@@ -1,6 +1,6 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type IPollFunctions } from 'n8n-workflow';
 
-import { LAST_UNITS, lastRange, rangeProblem, toEpochMs, type LastUnit, type RangeRules, type TimeRange } from '../helpers/timeRange';
+import { describeClamping, fitRange, LAST_UNITS, lastRange, toEpochMs, type FittedRange, type LastUnit, type RangeRules, type TimeRange } from '../helpers/timeRange';
 import { checkDomain, checkEmail, checkInteger, checkTapId, checkText, describeValue, toList, type Checked } from '../helpers/validate';
 import { DEFAULT_TIMEOUT_MS, type CallOptions } from '../transport/request';
 
@@ -135,8 +135,8 @@ export function requireChanges(context: IExecuteFunctions, itemIndex: number, ch
 	});
 }
 
-/** The item's Time Range, checked against the API's rules before any request. */
-export function readTimeRange(context: ParameterContext, itemIndex: number, rules: RangeRules, now = Date.now()): TimeRange {
+/** The item's Time Range, fitted to what the API serves (see fitRange) or refused, before any request. */
+export function readTimeRange(context: ParameterContext, itemIndex: number, rules: RangeRules, now = Date.now()): FittedRange {
 	const mode = context.getNodeParameter('timeRange', itemIndex, 'last');
 	let range: TimeRange;
 	if (mode === 'last') {
@@ -151,12 +151,26 @@ export function readTimeRange(context: ParameterContext, itemIndex: number, rule
 	} else {
 		throw invalidInput(context, itemIndex, 'Time Range', `"${String(mode)}" is not a time range`, 'Choose Last N Minutes, Hours or Days, or Between Two Instants.');
 	}
-	const problem = rangeProblem(range, now, rules);
-	if (problem) {
+	const fitted = fitRange(range, now, rules);
+	if ('problem' in fitted) {
 		const asked = `${new Date(range.start).toISOString()} to ${new Date(range.end).toISOString()}`;
-		throw invalidInput(context, itemIndex, 'Time Range', `(${asked}) ${problem}`, `Change the Time Range of item ${itemIndex}; no request was sent.`);
+		throw invalidInput(context, itemIndex, 'Time Range', `(${asked}) ${fitted.problem}`, `Change the Time Range of item ${itemIndex}; no request was sent.`);
 	}
-	return range;
+	return fitted;
+}
+
+const hinted = new WeakMap<object, Set<string>>();
+
+/** Says in the run's output what the node changed in an item's Time Range (once per run for the same words). */
+export function hintClamping(context: IExecuteFunctions, itemIndex: number, fitted: FittedRange, rules: RangeRules): void {
+	const said = describeClamping(fitted, rules);
+	if (!said) return;
+	const message = `Time Range${itemIndex > 0 ? ` of item ${itemIndex}` : ''}: ${said}.`;
+	const seen = hinted.get(context) ?? new Set<string>();
+	hinted.set(context, seen);
+	if (seen.has(message)) return;
+	seen.add(message);
+	context.addExecutionHints({ message, type: 'info', location: 'outputPane' });
 }
 
 function readInstant(context: ParameterContext, itemIndex: number, name: string, field: string): number {

@@ -142,8 +142,8 @@ describe('SIEM Event → Get Many', () => {
 
 		describe('refuses before any request', () => {
 			it.each([
-				['a range 7 days back', { lastAmount: 7, lastUnit: 'days' }, /serves only the last 7 days: start it at most 6 days 23 hours 59 minutes ago \(e\.g\. Last 167 Hours\)/],
-				['an end in the future', { timeRange: 'between', startTime: '2026-06-05T05:00:00Z', endTime: '2026-06-05T07:00:00Z' }, /ends now or in the future .*: the end must be in the past/],
+				['a range 8 days back', { lastAmount: 8, lastUnit: 'days' }, /starts 8 days 1 minute ago, but TAP serves only the last 7 days: start it at most 7 days ago \(e\.g\. Last 7 Days\)$/],
+				['a start in the future', { timeRange: 'between', startTime: '2026-06-05T07:00:00Z', endTime: '2026-06-05T08:00:00Z' }, /ends before it starts|which is not in the past/],
 				['a range of 20 seconds', { timeRange: 'between', startTime: '2026-06-05T05:00:00Z', endTime: '2026-06-05T05:00:20Z' }, /is 20 seconds long: it must be at least 30 seconds/],
 				['a start that is not a date', { timeRange: 'between', startTime: 'yesterday', endTime: '2026-06-05T05:00:00Z' }, /^Item 0: Start must be a date and time/],
 				['no event type', { eventTypes: [] }, /^Item 0: Event Types is empty/],
@@ -155,6 +155,43 @@ describe('SIEM Event → Get Many', () => {
 				expect(result.error.message).toMatch(message);
 				expect(sb().requests).toEqual([]);
 			});
+		});
+
+		const hintsOf = (result) => (result.runData.Proofpoint?.[0]?.hints ?? []).map((hint) => hint.message);
+
+		it('reads Last 7 Days, the most TAP serves: from the oldest instant it serves, in 168 requests, and says so in a hint', async () => {
+			const result = await run(getMany({ lastAmount: 7, lastUnit: 'days' }));
+
+			expect(result.status).toBe('success');
+			expect(sb().requests).toHaveLength(168);
+			// The frozen clock is 06:17:42: 7 days back plus the node's minute of margin, to the start of the current minute.
+			expect(sb().requests[0].query.interval).toBe('2026-05-29T06:18:42Z/2026-05-29T07:18:42Z');
+			expect(sb().requests.at(-1).query.interval).toBe('2026-06-05T05:18:42Z/2026-06-05T06:17:00Z');
+			expect(hintsOf(result)).toEqual([
+				'Time Range: TAP serves only the last 7 days, so events were read from 2026-05-29T06:18:42Z, not 2026-05-29T06:17:00Z.',
+			]);
+		});
+
+		it('reads up to the start of the current minute when the End is {{ $now }}, as text or as a DateTime, and says so', async () => {
+			for (const endTime of ['={{ $now.toISO() }}', '={{ $now }}']) {
+				const result = await run(getMany({ timeRange: 'between', startTime: '2026-06-05T04:17:00Z', endTime }));
+
+				expect({ endTime, status: result.status, error: result.error?.message }).toEqual({ endTime, status: 'success', error: undefined });
+				expect(sb().requests.slice(-2).map((request) => request.query.interval)).toEqual([
+					'2026-06-05T04:17:00Z/2026-06-05T05:17:00Z',
+					'2026-06-05T05:17:00Z/2026-06-05T06:17:00Z',
+				]);
+				expect(hintsOf(result)).toEqual([
+					expect.stringMatching(/^Time Range: the end 2026-06-05T06:17:42(\.000)?Z is not in the past, so events were read up to 2026-06-05T06:17:00Z, the start of the current minute\.$/),
+				]);
+			}
+		});
+
+		it('gives no hint when the range is read as asked', async () => {
+			const result = await run(getMany({ lastAmount: 2 }));
+
+			expect(result.status).toBe('success');
+			expect(hintsOf(result)).toEqual([]);
 		});
 
 		it("never retries TAP's 429 and says which pool is used up and when it frees", async () => {
@@ -193,10 +230,20 @@ describe('SIEM Event → Get Many', () => {
 			expect(itemKeys(result.items)).toEqual(truthKeys(sb(), { ...lastHours(12), platform: 'essentials', ownData: false, customerData: true }));
 		});
 
-		it('refuses a range more than 3 days back before any request', async () => {
-			const result = await run(getMany({ lastAmount: 72 }), { threat: 'partner' });
+		it('reads Last 3 Days, the most it serves, from the oldest instant it serves', async () => {
+			// An hour later than the other tests: the sandbox's per-minute burst limit of the key starts afresh.
+			clock.set('2026-06-05T07:17:42.000Z');
+			const result = await run(getMany({ lastAmount: 3, lastUnit: 'days' }), { threat: 'partner' });
 
-			expect(result.error.message).toMatch(/the Essentials Threat API serves only the last 3 days: start it at most 2 days 23 hours 59 minutes ago \(e\.g\. Last 71 Hours\)/);
+			expect({ status: result.status, error: result.error?.message }).toEqual({ status: 'success', error: undefined });
+			expect(sb().requests).toHaveLength(72);
+			expect(sb().requests[0].query.interval).toBe('2026-06-02T07:18:42Z/2026-06-02T08:18:42Z');
+		});
+
+		it('refuses a range more than 3 days back before any request', async () => {
+			const result = await run(getMany({ lastAmount: 74 }), { threat: 'partner' });
+
+			expect(result.error.message).toMatch(/the Essentials Threat API serves only the last 3 days: start it at most 3 days ago \(e\.g\. Last 3 Days\)$/);
 			expect(sb().requests).toEqual([]);
 		});
 

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { TimeRange } from '../../helpers/timeRange';
 import { optionsCollection, returnAllAndLimit, timeRangeFields } from '../../parameters/fields';
-import { readInteger, readLimit, readTimeRange } from '../../parameters/read';
+import { hintClamping, readInteger, readLimit, readTimeRange } from '../../parameters/read';
 import { CAMPAIGN_IDS_MAX_PAGE, CAMPAIGN_IDS_WINDOW, campaignIds } from '../../transport/campaigns';
 import type { CallOptions } from '../../transport/request';
 import { forOperation } from '../descriptions';
@@ -36,10 +36,14 @@ interface Prepared {
 	pageSize: number;
 }
 
+// How far back campaign ids reach is not documented [?]: only the window rules are checked.
+const CAMPAIGN_RANGE_RULES = { minMs: CAMPAIGN_IDS_WINDOW.minMs, keeper: 'TAP' };
+
 export function prepare(this: IExecuteFunctions, itemIndex: number): Prepared {
+	const fitted = readTimeRange(this, itemIndex, CAMPAIGN_RANGE_RULES);
+	hintClamping(this, itemIndex, fitted, CAMPAIGN_RANGE_RULES);
 	return {
-		// How far back campaign ids reach is not documented [?]: only the window rules are checked.
-		range: readTimeRange(this, itemIndex, { minMs: CAMPAIGN_IDS_WINDOW.minMs, keeper: 'TAP' }),
+		range: fitted.range,
 		limit: readLimit(this, itemIndex),
 		pageSize: readInteger(this, itemIndex, 'options.pageSize', 'Page Size', 1, CAMPAIGN_IDS_MAX_PAGE, CAMPAIGN_IDS_MAX_PAGE),
 	};

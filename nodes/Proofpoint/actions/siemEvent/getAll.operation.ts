@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { simplifyEvent } from '../../helpers/threatEvents';
 import type { TimeRange } from '../../helpers/timeRange';
 import { optionsCollection, returnAllAndLimit, timeRangeFields } from '../../parameters/fields';
-import { readLimit, readTimeRange } from '../../parameters/read';
+import { hintClamping, readLimit, readTimeRange } from '../../parameters/read';
 import { eventTypesField, readEventKinds, readThreatFilters, simplifyEventsField, threatFilterFields } from '../../parameters/siemEvents';
 import type { CallOptions } from '../../transport/request';
 import { siemRangeRules, siemWindows, type SiemQuery } from '../../transport/siem';
@@ -38,9 +38,12 @@ interface Prepared {
 export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<Prepared> {
 	const kinds = readEventKinds(this, itemIndex);
 	const api = await threatApi(this, itemIndex);
+	const rules = siemRangeRules(api.kind);
+	const fitted = readTimeRange(this, itemIndex, rules);
+	hintClamping(this, itemIndex, fitted, rules);
 	return {
 		api,
-		range: readTimeRange(this, itemIndex, siemRangeRules(api.kind)),
+		range: fitted.range,
 		query: readThreatFilters(this, itemIndex, api, kinds),
 		limit: readLimit(this, itemIndex),
 		simplify: this.getNodeParameter('simplify', itemIndex, true) as boolean,
