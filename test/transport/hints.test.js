@@ -84,6 +84,12 @@ describe('Proofpoint Essentials', () => {
 		expect(advice.description).toContain('Proofpoint asked to wait 120 s.');
 	});
 
+	test("429 names no operation's option unless the operation adds its own advice", () => {
+		expect(adviseOn(essentials(429)).description).toBe('Too many requests in a short time. Run the workflow again in a few minutes.');
+		const advice = adviseOn(essentials(429, { target: { org: 'acme.example', throttleAdvice: 'For Mark Functional Accounts, also lower its Concurrency option.' } }));
+		expect(advice.description).toBe('Too many requests in a short time. Run the workflow again in a few minutes. For Mark Functional Accounts, also lower its Concurrency option.');
+	});
+
 	test('5xx after the retries names the status and the attempts', () => {
 		const advice = adviseOn(essentials(502, { attempts: 4 }));
 		expect(advice.message).toBe('Proofpoint Essentials had a server error (502) after 4 attempts');
