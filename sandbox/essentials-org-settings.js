@@ -1,6 +1,6 @@
 'use strict';
 
-// Organization sender lists and features (reference §2, §3). GET /orgs/{d}/sender-lists is
+// Organization sender lists and features (docs/api-facts.md#essentials-api). GET /orgs/{d}/sender-lists is
 // confirmed; its write verbs come only from the spec-generated tools [S]: POST adds the entries
 // given, DELETE removes them, PATCH replaces the lists given, and each needs at least one list.
 const { json, noContent } = require('./http');
@@ -46,7 +46,7 @@ const addSenders = writeSenderLists((current, entries) => [...current, ...entrie
 const removeSenders = writeSenderLists((current, entries) => current.filter((old) => !entries.some((entry) => same(old, entry))));
 const replaceSenders = writeSenderLists((_, entries) => entries);
 
-// Which features each package carries (reference §3: keys depend on the package [I]).
+// Which features each package carries (docs/api-facts.md#essentials-api: keys depend on the package [I]).
 const PACKAGE_FEATURES = {
 	beginner: { url_defense: true, attachment_defense: false, anti_spoofing: true, email_warning_tags: false, outbound_relaying: true, disclaimers: false },
 	business: { url_defense: true, attachment_defense: true, anti_spoofing: true, email_warning_tags: true, outbound_relaying: true, disclaimers: true, instant_replay: 30 },

@@ -4,7 +4,7 @@ const { json, text, noContent } = require('./http');
 const { DAY_MS } = require('./throttle');
 const { siemWindow } = require('./tap-siem');
 
-// The Essentials Threat API (reference threat-events.md §1): only GET /v2/siem/all, per region.
+// The Essentials Threat API (docs/api-facts.md#essentials-threat-api): only GET /v2/siem/all, per region.
 const ARRAYS = ['clicksBlocked', 'clicksPermitted', 'messagesBlocked', 'messagesDelivered'];
 const RULES = {
 	timeParams: ['interval', 'sinceSeconds'],

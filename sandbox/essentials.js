@@ -90,7 +90,7 @@ function canAccess(tenant, caller, record) {
 /** Resolves `:org` to its record, or the 404/403 reply. */
 function resolveOrg(tenant, caller, domain, stack) {
 	const record = findOrgRecord(tenant, domain);
-	// An org that lives on another stack is not found on this one (reference §6.1).
+	// An org that lives on another stack is not found on this one (docs/api-facts.md#essentials-api).
 	if (!record || !record.stacks.includes(stack)) {
 		return { reply: errorList(404, `Organization ${domain} not found`, domain) };
 	}

@@ -5,7 +5,7 @@ const { DAY_MS } = require('./throttle');
 const { statusAt } = require('./threat-pool');
 const { TOO_SHORT, parseInterval } = require('./tap-siem');
 
-// Campaign, Forensics and Threat APIs (reference tap-api.md §5–§7), over the store's threat pool.
+// Campaign, Forensics and Threat APIs (docs/api-facts.md#tap-intelligence-apis), over the store's threat pool.
 // The real text for a campaign interval over a day is unknown [?]; it follows the SIEM pattern.
 const CAMPAIGN_TOO_LONG =
 	'The requested interval is too long. Requests must be for at most 1.00d of data';
@@ -56,7 +56,7 @@ function campaignIds(ctx, request) {
 		.filter((campaign) => campaign.at !== undefined)
 		.sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1));
 	const page = updated.slice((paging.page - 1) * paging.size, paging.page * paging.size);
-	// No data is a 404, not an empty list (reference §5), past the last page too.
+	// No data is a 404, not an empty list (docs/api-facts.md#tap-intelligence-apis), past the last page too.
 	if (!page.length) return text(404, 'No campaigns were updated in the requested interval');
 	return json(200, {
 		campaigns: page.map((campaign) => ({ id: campaign.id, lastUpdatedAt: iso(campaign.at) })),
@@ -141,7 +141,7 @@ function forensics(ctx, request) {
 function threatSummary(ctx, request, params) {
 	const threat = ctx.threatEvents.pool.threatById.get(params.id);
 	if (!threat) return notFound('Threat', params.id);
-	// Some threats use the names of the official field table (reference §7); severity is 0–1000 and
+	// Some threats use the names of the official field table (docs/api-facts.md#tap-intelligence-apis); severity is 0–1000 and
 	// verticals/geographies are booleans (whether the threat targets some) [I].
 	const alternative = threat.alternativeNames;
 	return json(200, {

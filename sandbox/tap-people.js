@@ -65,7 +65,7 @@ function identity(random, person) {
 	};
 }
 
-// Top clickers leave some empty identity fields out instead of sending null (reference §3.2).
+// Top clickers leave some empty identity fields out instead of sending null (docs/api-facts.md#tap-people-api).
 function withSomeNullsAbsent(random, person) {
 	const result = {};
 	for (const [key, value] of Object.entries(person))

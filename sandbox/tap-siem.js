@@ -3,7 +3,7 @@
 const { rawJson, text } = require('./http');
 const { DAY_MS } = require('./throttle');
 
-// Which event arrays each SIEM endpoint returns (reference §4).
+// Which event arrays each SIEM endpoint returns (docs/api-facts.md#tap-siem-api).
 const SIEM_ARRAYS = {
 	all: ['messagesDelivered', 'messagesBlocked', 'clicksPermitted', 'clicksBlocked'],
 	issues: ['messagesDelivered', 'clicksPermitted'],
@@ -122,7 +122,7 @@ function siemEndpoint(name) {
 			...filters,
 		});
 		const body = JSON.stringify({ queryEndTime: iso(window.end), ...events });
-		// Real TAP sometimes labels its JSON text/plain (reference §4).
+		// Real TAP sometimes labels its JSON text/plain (docs/api-facts.md#tap-siem-api).
 		return ctx.threatEvents.answerAsPlainText()
 			? { status: 200, type: 'text/plain; charset=utf-8', body }
 			: rawJson(200, body);

@@ -6,7 +6,7 @@ const intel = require('./tap-intel');
 const { urlDecode } = require('./tap-url-decode');
 const { SIEM_ARRAYS, siemEndpoint } = require('./tap-siem');
 
-// Rolling 24-hour pools (reference §2): clicks/permitted has its own, the other SIEM paths share one.
+// Rolling 24-hour pools (docs/api-facts.md#tap-quotas): clicks/permitted has its own, the other SIEM paths share one.
 // Routes without a pool are not throttled (campaign details and forensics: numbers unknown [?]).
 const ROUTES = [
 	{ path: '/v2/people/vap', pool: 'people/vap', limit: 50, handler: people.vap },
@@ -26,7 +26,7 @@ const ROUTES = [
 	{ path: '/v2/campaign/:id', handler: intel.campaign },
 	{ path: '/v2/forensics', handler: intel.forensics },
 	{ path: '/v2/threat/summary/:id', handler: intel.threatSummary },
-	// The decoder takes unauthenticated calls too (reference §1: "MAY").
+	// The decoder takes unauthenticated calls too (docs/api-facts.md#tap-intelligence-apis: "MAY").
 	{
 		path: '/v2/url/decode',
 		method: 'POST',

@@ -5,7 +5,7 @@ const { statusAt } = require('./threat-pool');
 const urldefense = require('./urldefense');
 
 /*
- * Turns a stored event record into what the API sends (reference tap-api.md §4, threat-events.md §1).
+ * Turns a stored event record into what the API sends (docs/api-facts.md#tap-siem-api, docs/api-facts.md#essentials-threat-api).
  * The details of a message (sender, subject, hashes…) are drawn from its own seed each time,
  * so every recipient's event of one message says the same, and the store stays small.
  */
@@ -59,7 +59,7 @@ const QUARANTINE = {
 };
 const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
-// Variant spellings (tap-api.md §4 quirks), one bit each on a record's `variant`.
+// Variant spellings (docs/api-facts.md#tap-siem-api), one bit each on a record's `variant`.
 const VARIANT = { threatId: 1, campaignId: 2, upperCase: 4, urlUpper: 8 };
 
 // Body parts' hashes come from fixed lists: formatting fresh ones for 20,000 events costs more than the rest.

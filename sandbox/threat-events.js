@@ -81,7 +81,7 @@ function indexingDelay(random, lateMaxMinutes) {
 
 const threatTypesFor = (kind, platform) => {
 	if (isClick(kind)) return ['url'];
-	// Essentials sends threatType URL or attachment only (threat-events.md §1).
+	// Essentials sends threatType URL or attachment only (docs/api-facts.md#essentials-threat-api).
 	return platform === 'tap' ? ['url', 'attachment', 'messageText'] : ['url', 'attachment'];
 };
 

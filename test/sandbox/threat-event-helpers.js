@@ -30,7 +30,7 @@ function hourWindow(now, hoursAgo = 1) {
 }
 
 const allEvents = (answer) => Object.values(answer).flat();
-// Either spelling (tap-api.md §4 quirks); a null campaign id stays null.
+// Either spelling (docs/api-facts.md#tap-siem-api); a null campaign id stays null.
 const threatIdOf = (info) => ('threatID' in info ? info.threatID : info.threatId);
 const campaignIdOf = (info) => ('campaignID' in info ? info.campaignID : info.campaignId);
 

@@ -78,7 +78,7 @@ export function eventKey(kind: EventKind, event: IDataObject): string {
 
 const lower = (value: unknown) => (typeof value === 'string' ? value.toLowerCase() : null);
 
-// Both APIs, and the docs against the live API, spell some keys differently (tap-api.md §4): read each spelling.
+// Both APIs, and the docs against the live API, spell some keys differently (docs/api-facts.md#tap-siem-api): read each spelling.
 const either = (object: IDataObject, ...keys: string[]) => {
 	for (const key of keys) if (object[key] !== undefined && object[key] !== null) return object[key];
 	return null;
@@ -117,7 +117,7 @@ export function simplifyEvent(kind: EventKind, event: IDataObject): IDataObject 
 	return simple;
 }
 
-// The official field table and the live API name three of a threat summary's fields differently (tap-api.md §7).
+// The official field table and the live API name three of a threat summary's fields differently (docs/api-facts.md#tap-intelligence-apis).
 const SUMMARY_SPELLINGS: Array<[string, string]> = [
 	['severity', 'severityScore'],
 	['verticals', 'verticallyTargeted'],

@@ -6,7 +6,7 @@ import type { ApiContext, CallOptions } from './request';
 import { tapRequest } from './tap';
 import { walkWindows, type WindowRules } from './windows';
 
-/** Campaign ids are asked for at most a day at a time, at least 30 seconds (tap-api.md §5). */
+/** Campaign ids are asked for at most a day at a time, at least 30 seconds (docs/api-facts.md#tap-intelligence-apis). */
 export const CAMPAIGN_IDS_WINDOW: WindowRules = { maxMs: DAY_MS, minMs: 30 * 1000 };
 
 export const CAMPAIGN_IDS_MAX_PAGE = 200;

@@ -70,7 +70,7 @@ function stackHint(failure: Failure): string {
 	return `If ${orgName(failure.target)} is spelled right, it probably lives on another stack than ${failure.where}: run Endpoint → Get for it to see which stack hosts it, then choose that stack in the credential.`;
 }
 
-// TAP's 400s are plain text (tap-api.md §4); each names the rule it enforces.
+// TAP's 400s are plain text (docs/api-facts.md#tap-siem-api); each names the rule it enforces.
 const SIEM_RANGE_RULES: Array<{ pattern: RegExp; message: string; description: string }> = [
 	{
 		pattern: /too far into the past/i,

@@ -6,7 +6,7 @@ import type { ApiContext, CallOptions } from './request';
 import { siemRequest, type ThreatApi } from './tap';
 import { walkWindows, type WalkedWindow, type WindowRules } from './windows';
 
-/** A SIEM request covers at least 30 seconds and at most an hour (tap-api.md §4, threat-events.md §1). */
+/** A SIEM request covers at least 30 seconds and at most an hour (docs/api-facts.md#tap-siem-api, docs/api-facts.md#essentials-threat-api). */
 export const SIEM_WINDOW: WindowRules = { maxMs: HOUR_MS, minMs: 30 * 1000 };
 
 /** How far back each API serves events (TAP 7 days, the Essentials Threat API 3 days) and its shortest window. */

@@ -22,7 +22,7 @@ export async function threatApi(context: ApiContext, itemIndex: number): Promise
 	return await credentialBaseUrl<TapCredentials, ThreatApi>(context, TAP_CREDENTIAL, itemIndex, threatApiBase, 'Proofpoint TAP / Essentials Threat API');
 }
 
-// The Essentials Threat API serves SIEM events only (threat-events.md §1); these are TAP's alone.
+// The Essentials Threat API serves SIEM events only (docs/api-facts.md#essentials-threat-api); these are TAP's alone.
 const TAP_ONLY_APIS: Record<string, string> = {
 	people: 'the People API (Very Attacked People, Top Clickers)',
 	campaign: 'the Campaign API',

@@ -53,7 +53,7 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): Prepared {
 
 export const key = (prepared: Prepared) => JSON.stringify(prepared);
 
-/** Either threatId or campaignId, never both; includeCampaignForensics only with a threat (tap-api.md §6). */
+/** Either threatId or campaignId, never both; includeCampaignForensics only with a threat (docs/api-facts.md#tap-intelligence-apis). */
 export async function run(this: IExecuteFunctions, prepared: Prepared, options: CallOptions) {
 	const id = 'campaignId' in prepared ? prepared.campaignId : prepared.threatId;
 	const qs: IDataObject = 'campaignId' in prepared ? { campaignId: id } : { threatId: id };

@@ -14,7 +14,7 @@ export const option: OperationOption = {
 	description: 'Changes the tenant: turns features of the organization on or off (read, changed, written back; only features its package has)',
 };
 
-// Feature keys as the API names them (essentials-api.md §3); which exist depends on the package [I].
+// Feature keys as the API names them (docs/api-facts.md#essentials-api); which exist depends on the package [I].
 const FEATURES: Array<[key: string, label: string]> = [
 	['anti_spoofing', 'Anti-Spoofing'],
 	['attachment_defense', 'Attachment Defense'],
