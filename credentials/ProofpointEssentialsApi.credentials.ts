@@ -1,13 +1,19 @@
-import type {
-	ICredentialDataDecryptedObject,
-	ICredentialTestRequest,
-	ICredentialType,
-	IHttpRequestOptions,
-	Icon,
-	INodeProperties,
+import {
+	UserError,
+	type ICredentialDataDecryptedObject,
+	type ICredentialTestRequest,
+	type ICredentialType,
+	type IHttpRequestOptions,
+	type Icon,
+	type INodeProperties,
 } from 'n8n-workflow';
 
-import { ESSENTIALS_STACK_SUFFIX, ESSENTIALS_STACKS } from '../nodes/Proofpoint/transport/baseUrl';
+import {
+	ESSENTIALS_STACK_SUFFIX,
+	ESSENTIALS_STACKS,
+	essentialsBaseUrl,
+	refusalToSign,
+} from '../nodes/Proofpoint/transport/baseUrl';
 
 export class ProofpointEssentialsApi implements ICredentialType {
 	name = 'proofpointEssentialsApi';
@@ -62,17 +68,25 @@ export class ProofpointEssentialsApi implements ICredentialType {
 	];
 
 	// A function, not `={{$credentials…}}` expressions n8n evaluates per request; a property, as n8n's loader spreads types and drops methods.
+	// It refuses what a node run refuses: n8n's declarative Test sends through here without asking the node.
 	authenticate = async (
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
-	): Promise<IHttpRequestOptions> => ({
-		...requestOptions,
-		headers: {
-			...requestOptions.headers,
-			'X-User': String(credentials.apiUser ?? ''),
-			'X-Password': String(credentials.apiKey ?? ''),
-		},
-	});
+	): Promise<IHttpRequestOptions> => {
+		const refusal = refusalToSign(
+			essentialsBaseUrl({ stack: String(credentials.stack ?? ''), baseUrl: String(credentials.baseUrl ?? '') }),
+			requestOptions,
+		);
+		if (refusal) throw new UserError(refusal);
+		return {
+			...requestOptions,
+			headers: {
+				...requestOptions.headers,
+				'X-User': String(credentials.apiUser ?? ''),
+				'X-Password': String(credentials.apiKey ?? ''),
+			},
+		};
+	};
 
 	test: ICredentialTestRequest = {
 		request: {

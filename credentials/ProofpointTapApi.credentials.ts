@@ -1,16 +1,19 @@
-import type {
-	ICredentialDataDecryptedObject,
-	ICredentialTestRequest,
-	ICredentialType,
-	IHttpRequestOptions,
-	Icon,
-	INodeProperties,
+import {
+	UserError,
+	type ICredentialDataDecryptedObject,
+	type ICredentialTestRequest,
+	type ICredentialType,
+	type IHttpRequestOptions,
+	type Icon,
+	type INodeProperties,
 } from 'n8n-workflow';
 
 import {
 	ESSENTIALS_THREAT_BASE_URLS,
 	ESSENTIALS_THREAT_PLATFORMS,
 	TAP_DEFAULT_BASE_URL,
+	refusalToSign,
+	threatApiBase,
 } from '../nodes/Proofpoint/transport/baseUrl';
 
 const ESSENTIALS_PLATFORMS = [...ESSENTIALS_THREAT_PLATFORMS];
@@ -92,13 +95,22 @@ export class ProofpointTapApi implements ICredentialType {
 	];
 
 	// HTTP Basic on both platforms. A function, not expressions n8n evaluates per request; a property, as n8n's loader spreads types and drops methods.
+	// It refuses what a node run refuses: n8n's declarative Test sends through here without asking the node.
 	authenticate = async (
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
-	): Promise<IHttpRequestOptions> => ({
-		...requestOptions,
-		auth: { username: String(credentials.principal ?? ''), password: String(credentials.secret ?? '') },
-	});
+	): Promise<IHttpRequestOptions> => {
+		const base = threatApiBase({
+			platform: credentials.platform === undefined ? undefined : String(credentials.platform),
+			baseUrl: credentials.baseUrl === undefined ? undefined : String(credentials.baseUrl),
+		});
+		const refusal = refusalToSign(base, requestOptions);
+		if (refusal) throw new UserError(refusal);
+		return {
+			...requestOptions,
+			auth: { username: String(credentials.principal ?? ''), password: String(credentials.secret ?? '') },
+		};
+	};
 
 	// One SIEM request for the last minute: TAP's permitted clicks have their own pool of 1,800 a day, so the Test never spends
 	// the People API's or the campaign ids' 50; the Essentials Threat API has only /v2/siem/all.

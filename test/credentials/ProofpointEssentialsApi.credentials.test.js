@@ -2,6 +2,7 @@
 
 const { useSandbox, seen, SANDBOX_CREDENTIALS } = require('../support');
 const { testCredential } = require('../harness');
+const { LISTENER_HOST, aliasToLoopback, startRecordingListener } = require('../harness/loopback-alias');
 
 const { partner, orgAdmin } = SANDBOX_CREDENTIALS.essentials;
 const UNAUTHORIZED =
@@ -57,12 +58,39 @@ describe('Proofpoint Essentials API credential → Test', () => {
 	});
 });
 
+describe('a custom Base URL in plain http:// to a host that is not loopback → Test', () => {
+	const { essentialsBaseUrl } = require('../../dist/nodes/Proofpoint/transport/baseUrl.js');
+	let listener;
+	let undoAlias;
+	beforeAll(async () => {
+		listener = await startRecordingListener();
+		undoAlias = aliasToLoopback(LISTENER_HOST);
+	});
+	afterAll(async () => {
+		undoAlias?.();
+		await listener?.close();
+	});
+
+	it('refuses with the advice a node run gives, and the listener never sees X-Password', async () => {
+		const data = { stack: 'custom', baseUrl: `${listener.url}/us1/api/v1`, ...partner };
+
+		const result = await testCredential('proofpointEssentialsApi', data);
+
+		expect(result).toEqual({
+			status: 'Error',
+			message: `The credential's Base URL uses plain http:// for ${LISTENER_HOST}: the credentials would cross the network unencrypted. Use https:// (plain http is allowed only for a loopback sandbox such as 127.0.0.1).`,
+		});
+		expect(result.message).toBe(essentialsBaseUrl(data).problem);
+		expect(listener.connections).toEqual([]);
+	});
+});
+
 describe('Proofpoint Essentials API credential → authenticate', () => {
 	const { ProofpointEssentialsApi } = require('../../dist/credentials/ProofpointEssentialsApi.credentials.js');
 	const credentials = { stack: 'us1', apiUser: 'admin@acme.example', apiKey: 'key-1' };
 
 	it('adds X-User and X-Password and keeps the request as it was otherwise', async () => {
-		const request = { method: 'PUT', url: '/orgs/acme.example/users/a@acme.example', headers: { Accept: 'application/json' }, body: { type: 'functional_account' } };
+		const request = { method: 'PUT', url: 'https://us1.proofpointessentials.com/api/v1/orgs/acme.example/users/a@acme.example', headers: { Accept: 'application/json' }, body: { type: 'functional_account' } };
 
 		await expect(new ProofpointEssentialsApi().authenticate(credentials, request)).resolves.toEqual({
 			...request,
@@ -75,5 +103,13 @@ describe('Proofpoint Essentials API credential → authenticate', () => {
 	// and with it the editor's Custom API Call and the node's Resource dropdown.
 	it('survives the copy n8n makes of a credential type', () => {
 		expect(typeof { ...new ProofpointEssentialsApi() }.authenticate).toBe('function');
+	});
+
+	it('refuses to sign what a node run refuses: a custom Base URL in plain http to a host that is not loopback', async () => {
+		const custom = { stack: 'custom', baseUrl: 'http://essentials.example.com/api/v1', apiUser: 'admin@acme.example', apiKey: 'key-1' };
+
+		await expect(new ProofpointEssentialsApi().authenticate(custom, { method: 'GET', baseURL: custom.baseUrl, url: '/me' })).rejects.toThrow(
+			"The credential's Base URL uses plain http:// for essentials.example.com",
+		);
 	});
 });

@@ -2,6 +2,7 @@
 
 const { useSandbox, threatCredential, SANDBOX_CREDENTIALS } = require('../support');
 const { testCredential } = require('../harness');
+const { LISTENER_HOST, aliasToLoopback, startRecordingListener } = require('../harness/loopback-alias');
 
 const { principal, secret } = SANDBOX_CREDENTIALS.tap;
 
@@ -91,6 +92,51 @@ describe('the Essentials Threat API platform → Test', () => {
 	});
 });
 
+describe('a Base URL in plain http:// to a host that is not loopback → Test', () => {
+	const { threatApiBase } = require('../../dist/nodes/Proofpoint/transport/baseUrl.js');
+	const ADVICE = 'the credentials would cross the network unencrypted. Use https:// (plain http is allowed only for a loopback sandbox such as 127.0.0.1).';
+	let listener;
+	let undoAlias;
+	beforeAll(async () => {
+		listener = await startRecordingListener();
+		undoAlias = aliasToLoopback(LISTENER_HOST);
+	});
+	afterAll(async () => {
+		undoAlias?.();
+		await listener?.close();
+	});
+	beforeEach(() => listener.clear());
+
+	it('refuses a TAP credential with the advice a node run gives, and the listener receives nothing', async () => {
+		const data = { platform: 'tap', principal, secret, baseUrl: listener.url };
+
+		const result = await testCredential('proofpointTapApi', data);
+
+		expect(result).toEqual({ status: 'Error', message: `The TAP credential's Base URL uses plain http:// for ${LISTENER_HOST}: ${ADVICE}` });
+		expect(result.message).toBe(threatApiBase(data).problem);
+		expect(listener.connections).toEqual([]);
+	});
+
+	it('refuses an Essentials Threat API credential with a custom base URL the same way', async () => {
+		const data = { platform: 'essentialsCustom', principal: 'integration-key', secret: 'integration-secret', baseUrl: listener.url };
+
+		const result = await testCredential('proofpointTapApi', data);
+
+		expect(result).toEqual({ status: 'Error', message: `The credential's Base URL uses plain http:// for ${LISTENER_HOST}: ${ADVICE}` });
+		expect(listener.connections).toEqual([]);
+	});
+
+	// The control: the name does reach the listener, so "nothing arrived" above means nothing was sent.
+	it('still tries https:// at the same name (the listener sees a TLS hello it cannot read, never a request)', async () => {
+		const result = await testCredential('proofpointTapApi', { platform: 'tap', principal, secret, baseUrl: listener.url.replace('http:', 'https:') });
+
+		expect(result.status).toBe('Error');
+		expect(result.message).not.toMatch(/plain http/);
+		expect(listener.connections.length).toBeGreaterThan(0);
+		expect(listener.requests).toEqual([]);
+	});
+});
+
 describe('the credential as an admin fills it', () => {
 	const { ProofpointTapApi } = require('../../dist/credentials/ProofpointTapApi.credentials.js');
 	const { NodeHelpers } = require('n8n-workflow');
@@ -114,7 +160,7 @@ describe('Proofpoint TAP API credential → authenticate', () => {
 	const { ProofpointTapApi } = require('../../dist/credentials/ProofpointTapApi.credentials.js');
 
 	it('sends the service principal and secret as HTTP Basic and keeps the request as it was otherwise', async () => {
-		const request = { method: 'GET', url: '/v2/people/vap', qs: { window: 30 }, headers: { Accept: 'application/json' } };
+		const request = { method: 'GET', url: 'https://tap-api-v2.proofpoint.com/v2/people/vap', qs: { window: 30 }, headers: { Accept: 'application/json' } };
 
 		await expect(new ProofpointTapApi().authenticate({ principal: 'sp-1', secret: 's-1' }, request)).resolves.toEqual({
 			...request,
@@ -124,5 +170,27 @@ describe('Proofpoint TAP API credential → authenticate', () => {
 
 	it('survives the copy n8n makes of a credential type', () => {
 		expect(typeof { ...new ProofpointTapApi() }.authenticate).toBe('function');
+	});
+
+	it('signs a request to a loopback sandbox in plain http, as the Base URL allows', async () => {
+		const request = { method: 'GET', baseURL: 'http://127.0.0.1:8787', url: '/v2/siem/clicks/permitted' };
+
+		await expect(new ProofpointTapApi().authenticate({ platform: 'tap', principal: 'sp-1', secret: 's-1', baseUrl: 'http://127.0.0.1:8787' }, request)).resolves.toMatchObject({
+			auth: { username: 'sp-1', password: 's-1' },
+		});
+	});
+
+	it('refuses to sign what a node run refuses: a Base URL in plain http to a host that is not loopback', async () => {
+		const request = { method: 'GET', baseURL: 'http://siem.example.com:9999', url: '/v2/siem/clicks/permitted' };
+
+		await expect(new ProofpointTapApi().authenticate({ platform: 'tap', principal: 'sp-1', secret: 's-1', baseUrl: 'http://siem.example.com:9999' }, request)).rejects.toThrow(
+			"The TAP credential's Base URL uses plain http:// for siem.example.com",
+		);
+	});
+
+	it('refuses to sign a plain-http request to a host that is not loopback whoever sends it, even with a good Base URL', async () => {
+		await expect(new ProofpointTapApi().authenticate({ platform: 'tap', principal: 'sp-1', secret: 's-1' }, { url: 'http://siem.example.com/v2/siem/all' })).rejects.toThrow(
+			'The request URL uses plain http:// for siem.example.com',
+		);
 	});
 });

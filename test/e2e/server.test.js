@@ -4,6 +4,8 @@ const fs = require('node:fs');
 const path = require('node:path');
 const runtime = require('../../scripts/n8n-runtime');
 const { startSandbox, SANDBOX_CREDENTIALS } = require('../../sandbox');
+const { LISTENER_HOST, PRELOAD, startRecordingListener } = require('../harness/loopback-alias');
+const { annotate, barred, tail } = require('./text');
 
 jest.setTimeout(240000);
 
@@ -12,18 +14,28 @@ let server;
 let cookie;
 let userFolder;
 let tarball;
+let listener;
 
 beforeAll(async () => {
 	const n8n = runtime.prepareN8n();
 	tarball = runtime.packPackage();
 	userFolder = runtime.newUserFolder(tarball);
 	sb = await startSandbox();
-	server = await runtime.startN8n(n8n, userFolder);
+	listener = await startRecordingListener();
+	// n8n alone resolves LISTENER_HOST to 127.0.0.1 (a preload patches its dns.lookup): a name that is not
+	// loopback to the credential, whose traffic stays on this machine. Nothing else on the machine changes.
+	server = await runtime.startN8n(n8n, userFolder, {
+		env: {
+			NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${PRELOAD}`.trim(),
+			PROOFPOINT_LOOPBACK_ALIAS: LISTENER_HOST,
+		},
+	});
 	cookie = await runtime.ownerSession(server.url);
 });
 
 afterAll(async () => {
 	await server?.stop();
+	await listener?.close();
 	await sb?.close();
 	if (userFolder) fs.rmSync(userFolder, { recursive: true, force: true });
 	if (tarball) fs.rmSync(path.dirname(tarball), { recursive: true, force: true });
@@ -106,4 +118,67 @@ test('the Test button of an Essentials Threat API credential asks /v2/siem/all f
 	const pending = await pressTest('proofpointTapApi', essentialsThreat('pending'));
 	expect(pending.status).toBe('Error');
 	expect(pending.message).toMatch(/^Proofpoint refused the credentials \(401\)\..*a new Integration Key can take up to 30 minutes to become active/);
+});
+
+describe('a Base URL in plain http:// to a host that is not loopback', () => {
+	const ADVICE = 'the credentials would cross the network unencrypted. Use https:// (plain http is allowed only for a loopback sandbox such as 127.0.0.1).';
+
+	/** Saves and tests the credential twice (the editor's Save, then Retry); on a mismatch, says what n8n and the listener saw. */
+	async function pressTestTwice(type, data, check) {
+		listener.clear();
+		const logOffset = server.logs().length;
+		const results = [await pressTest(type, data), await pressTest(type, data)];
+		try {
+			check(results);
+		} catch (error) {
+			const arrived = listener.requests.map((request) => `${request.method} ${request.url} headers: ${Object.keys(request.headers).join(', ')}`);
+			throw annotate(
+				error,
+				[
+					`n8n's Test said: ${JSON.stringify(results)}`,
+					`the listener at ${listener.url} saw ${listener.connections.length} connection(s), requests: ${JSON.stringify(arrived)}`,
+					`n8n's log meanwhile:\n${barred(tail(server.logs().slice(logOffset)) || '(empty)')}`,
+				].join('\n'),
+			);
+		}
+		return results;
+	}
+
+	const refused = (advice) => (results) => {
+		expect(results).toEqual([
+			{ status: 'Error', message: advice },
+			{ status: 'Error', message: advice },
+		]);
+		expect(listener.connections).toEqual([]);
+	};
+
+	test('the TAP Test refuses it with the advice a node run gives, and nothing arrives', async () => {
+		const data = { platform: 'tap', principal: SANDBOX_CREDENTIALS.tap.principal, secret: SANDBOX_CREDENTIALS.tap.secret, baseUrl: listener.url };
+
+		await pressTestTwice('proofpointTapApi', data, refused(`The TAP credential's Base URL uses plain http:// for ${LISTENER_HOST}: ${ADVICE}`));
+	});
+
+	test('the Test of an Essentials Threat API credential with a custom Base URL refuses it, and nothing arrives', async () => {
+		const data = { ...essentialsThreat('partner'), baseUrl: listener.url };
+
+		await pressTestTwice('proofpointTapApi', data, refused(`The credential's Base URL uses plain http:// for ${LISTENER_HOST}: ${ADVICE}`));
+	});
+
+	test('the Essentials Test refuses a custom Base URL like it, and X-Password never arrives', async () => {
+		const data = { ...essentials(SANDBOX_CREDENTIALS.essentials.partner.apiKey), baseUrl: `${listener.url}/us1/api/v1` };
+
+		await pressTestTwice('proofpointEssentialsApi', data, refused(`The credential's Base URL uses plain http:// for ${LISTENER_HOST}: ${ADVICE}`));
+	});
+
+	// The control: n8n does reach the listener by that name, so "nothing arrived" above means n8n sent nothing.
+	test('https:// at the same name is still tried: the listener sees n8n connect (a TLS hello, no request)', async () => {
+		const data = { platform: 'tap', principal: SANDBOX_CREDENTIALS.tap.principal, secret: SANDBOX_CREDENTIALS.tap.secret, baseUrl: listener.url.replace('http:', 'https:') };
+
+		await pressTestTwice('proofpointTapApi', data, (results) => {
+			expect(results.map((result) => result.status)).toEqual(['Error', 'Error']);
+			results.forEach((result) => expect(result.message).not.toMatch(/plain http/));
+			expect(listener.connections.length).toBeGreaterThan(0);
+			expect(listener.requests).toEqual([]);
+		});
+	});
 });

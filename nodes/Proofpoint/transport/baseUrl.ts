@@ -114,3 +114,25 @@ export function unsafeSegment(segments: ReadonlyArray<string | number>): string 
 export function buildPath(segments: ReadonlyArray<string | number>): string {
 	return '/' + segments.map((segment) => encodeURIComponent(String(segment))).join('/');
 }
+
+/** Where a request a credential is asked to sign is about to go, as n8n hands it to `authenticate`. */
+export interface OutgoingRequest {
+	baseURL?: string;
+	url: string;
+}
+
+/**
+ * Why a credential must not sign this request: the node's own refusal of the credential's base URL (so the
+ * credential Test says what a run would), or plain http to a host that is not loopback, whoever sent it.
+ */
+export function refusalToSign(credentialBase: BaseUrlResult | ThreatApiResult, request: OutgoingRequest): string | undefined {
+	if ('problem' in credentialBase) return credentialBase.problem;
+	let target: URL;
+	try {
+		target = new URL(request.url, request.baseURL);
+	} catch {
+		return `The request URL "${request.baseURL ?? ''}${request.url}" is not a URL.`;
+	}
+	const checked = checkBaseUrl(`${target.protocol}//${target.host}`, 'The request URL');
+	return 'problem' in checked ? checked.problem : undefined;
+}
