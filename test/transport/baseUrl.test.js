@@ -159,3 +159,18 @@ describe('threatApiBase: where a TAP / Essentials Threat API credential points',
 		expect(threatApiBase({ platform: 'mars' }).problem).toBe('Unknown platform "mars". Choose TAP or one of the Essentials Threat API entries.');
 	});
 });
+
+describe('a request a credential is asked to sign', () => {
+	const { refusalToSign, checkBaseUrl } = require('../../dist/nodes/Proofpoint/transport/baseUrl');
+	const base = checkBaseUrl('http://127.0.0.1:8787/us1/api/v1', 'Base URL');
+
+	test('plain http to a host that is not loopback is refused, in the url or in the older uri form', () => {
+		expect(refusalToSign(base, { url: 'http://evil.example/x' })).toMatch(/plain http:\/\/ for evil\.example/);
+		expect(refusalToSign(base, { uri: 'http://evil.example/x' })).toMatch(/plain http:\/\/ for evil\.example/);
+	});
+
+	test('https anywhere and http on loopback are signed', () => {
+		expect(refusalToSign(base, { uri: 'http://127.0.0.1:8787/us1/api/v1/me' })).toBeUndefined();
+		expect(refusalToSign(base, { baseURL: 'https://us1.proofpointessentials.com/api/v1', url: '/me' })).toBeUndefined();
+	});
+});

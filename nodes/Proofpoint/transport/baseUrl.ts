@@ -118,7 +118,9 @@ export function buildPath(segments: ReadonlyArray<string | number>): string {
 /** Where a request a credential is asked to sign is about to go, as n8n hands it to `authenticate`. */
 export interface OutgoingRequest {
 	baseURL?: string;
-	url: string;
+	url?: string;
+	/** The HTTP Request node's older request form names the address `uri`. */
+	uri?: unknown;
 }
 
 /**
@@ -127,11 +129,12 @@ export interface OutgoingRequest {
  */
 export function refusalToSign(credentialBase: BaseUrlResult | ThreatApiResult, request: OutgoingRequest): string | undefined {
 	if ('problem' in credentialBase) return credentialBase.problem;
+	const address = request.url ?? (typeof request.uri === 'string' ? request.uri : String((request.uri as { href?: unknown } | undefined)?.href ?? ''));
 	let target: URL;
 	try {
-		target = new URL(request.url, request.baseURL);
+		target = new URL(address, request.baseURL);
 	} catch {
-		return `The request URL "${request.baseURL ?? ''}${request.url}" is not a URL.`;
+		return `The request URL "${request.baseURL ?? ''}${address}" is not a URL.`;
 	}
 	const checked = checkBaseUrl(`${target.protocol}//${target.host}`, 'The request URL');
 	return 'problem' in checked ? checked.problem : undefined;
