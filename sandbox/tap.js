@@ -7,7 +7,7 @@ const { urlDecode } = require('./tap-url-decode');
 const { SIEM_ARRAYS, siemEndpoint } = require('./tap-siem');
 
 // Rolling 24-hour pools (docs/api-facts.md#tap-quotas): clicks/permitted has its own, the other SIEM paths share one.
-// Routes without a pool are not throttled (campaign details and forensics: numbers unknown [?]).
+// Routes without a pool are not throttled: campaign details are not counted, Forensics' quotas [M] are not modelled.
 const ROUTES = [
 	{ path: '/v2/people/vap', pool: 'people/vap', limit: 50, handler: people.vap },
 	{

@@ -1,5 +1,5 @@
 // Polls a trigger node through n8n-core's own PollContext, keeping its static data the way n8n
-// 2.41 does (real-n8n.md, "When node static data reaches the DB"): one in-memory object per
+// 2.41 does (docs/api-facts.md#n8n-poll-state): one in-memory object per
 // activation that every poll of it sees, written to the "database" at activation and when a poll
 // emits, never after a poll that returns null or throws. A restart rebuilds the workflow from
 // what was saved. `durable: true` models the opt-in durable scheduler instead: the state is a

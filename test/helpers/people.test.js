@@ -1,6 +1,6 @@
 const { simplifyTopClicker, simplifyVap } = require('../../dist/nodes/Proofpoint/helpers/people');
 
-// Shapes from the reference (XSOAR test data for VAP; the documented top-clickers example).
+// Shapes from docs/api-facts.md#tap-people-api (XSOAR test data for VAP; the documented top-clickers example).
 const VERY_ATTACKED_PERSON = {
 	identity: {
 		guid: '88e36bf359-99e8-7e53-f58a-6df8b430be6d',
