@@ -218,3 +218,55 @@ describe('TAP threat APIs and the Essentials Threat API', () => {
 		expect(adviseOn({ ...essentials(undefined), networkCode: 'ECONNRESET' }).message).toBe('Could not reach the Essentials Threat API at us-siem.proofpointessentials.com (ECONNRESET)');
 	});
 });
+
+describe('rows a user meets', () => {
+	const MFA_ADVICE = 'For Mark Functional Accounts, also lower its Concurrency option.';
+
+	test('a user on the wrong stack is sent to Endpoint → Get to find the right one', () => {
+		const advice = adviseOn(essentials(404, { target: { org: 'globex.example', user: 'ann.lee@globex.example' }, apiMessage: 'Not Found' }));
+		expect(advice.message).toBe(`User "ann.lee@globex.example" or organization "globex.example" not found on ${US1} (404)`);
+		expect(advice.description).toBe(
+			`Check that "ann.lee@globex.example" is the user's primary email address (aliases cannot be addressed). If "globex.example" is spelled right, it probably lives on another stack than ${US1}: run Endpoint → Get for it to see which stack hosts it, then choose that stack in the credential. Proofpoint said: "Not Found".`,
+		);
+	});
+
+	test('an empty user or id is not named: the advice is the organization’s or the endpoint’s', () => {
+		expect(adviseOn(essentials(404, { target: { org: 'globex.example', user: '' } })).message).toBe(`Organization "globex.example" not found on ${US1} (404)`);
+		expect(adviseOn(tap(404, { target: { threat: '' } })).message).toBe(`No such endpoint at ${TAP} (404)`);
+	});
+
+	test.each([
+		['all', 'SIEM events (one pool for every endpoint but permitted clicks)'],
+		['clicks/permitted', 'permitted clicks (a pool of its own)'],
+	])('TAP 429 on SIEM %p names the pool and its 1,800 requests a rolling day', (siem, pool) => {
+		const advice = adviseOn(tap(429, { target: { siem } }));
+		expect(advice.message).toBe(`TAP's SIEM quota for ${pool} is used up (429)`);
+		expect(advice.description).toBe(
+			'TAP allows 1,800 SIEM requests in a rolling 24 hours per pool; a request becomes available again 24 hours after the oldest one counted. This node does not retry a 429, so it spends no more quota. Each hour of range is one request: read shorter ranges or poll less often.',
+		);
+	});
+
+	test('the advice an operation adds to a throttling answer ends the description, before what Proofpoint said', () => {
+		const withAdvice = (failure) => adviseOn({ ...failure, target: { ...failure.target, throttleAdvice: MFA_ADVICE } }).description;
+		expect(withAdvice(essentials(429, { apiMessage: 'Too Many Requests' }))).toBe(
+			`Too many requests in a short time. Run the workflow again in a few minutes. ${MFA_ADVICE} Proofpoint said: "Too Many Requests".`,
+		);
+		expect(withAdvice(tap(429, { target: {} }))).toBe(
+			`Proofpoint publishes no limit for this API. This node does not retry a 429, so it spends no more: try again later. ${MFA_ADVICE}`,
+		);
+		expect(withAdvice({ ...tap(429), api: 'essentialsThreat', target: {} })).toMatch(new RegExp(`read fewer hours per run\\. ${MFA_ADVICE}$`));
+	});
+
+	test('throttling advice is left out of every answer but a 429', () => {
+		const advice = adviseOn(essentials(503, { target: { org: 'acme.example', throttleAdvice: MFA_ADVICE } }));
+		expect(advice.description).not.toContain(MFA_ADVICE);
+	});
+
+	test.each([
+		[essentials(418), 'Proofpoint Essentials answered with status 418'],
+		[tap(418), 'TAP answered with status 418'],
+		[{ ...tap(418), api: 'essentialsThreat' }, 'The Essentials Threat API answered with status 418'],
+	])('a status no row names falls to "answered with status"', (failure, message) => {
+		expect(adviseOn({ ...failure, apiMessage: 'I am a teapot' })).toEqual({ message, description: 'Unexpected status. Proofpoint said: "I am a teapot".' });
+	});
+});

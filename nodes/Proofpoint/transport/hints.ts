@@ -61,7 +61,7 @@ const API_NAMES: Record<Failure['api'], string> = {
 };
 
 /** The API's name at the start of a sentence. */
-function Named(failure: Failure): string {
+function nameAtSentenceStart(failure: Failure): string {
 	const name = API_NAMES[failure.api];
 	return name[0].toUpperCase() + name.slice(1);
 }
@@ -156,7 +156,7 @@ const ADVICE_TABLE: Row[] = [
 	{
 		api: ESSENTIALS,
 		on: 404,
-		when: (f) => f.target.user !== undefined,
+		when: (f) => Boolean(f.target.user),
 		advice: (f) => ({
 			message: `User "${f.target.user}" or organization ${orgName(f.target)} not found on ${f.where} (404)`,
 			description: `Check that "${f.target.user}" is the user's primary email address (aliases cannot be addressed). ${stackHint(f)}${said(f)}`,
@@ -165,7 +165,7 @@ const ADVICE_TABLE: Row[] = [
 	{
 		api: ESSENTIALS,
 		on: 404,
-		when: (f) => f.target.domain !== undefined,
+		when: (f) => Boolean(f.target.domain),
 		advice: (f) => ({
 			message: `Domain "${f.target.domain}" or organization ${orgName(f.target)} not found on ${f.where} (404)`,
 			description: `Check the domain name with Domain → Get Many. ${stackHint(f)}${said(f)}`,
@@ -217,7 +217,7 @@ const ADVICE_TABLE: Row[] = [
 		advice: (f) => {
 			const rule = rangeRuleOf(f) as (typeof SIEM_RANGE_RULES)[number];
 			return {
-				message: `${f.api === 'essentialsThreat' ? 'The Essentials Threat API' : 'TAP'} refused the time range: ${rule.message} (400)`,
+				message: `${nameAtSentenceStart(f)} refused the time range: ${rule.message} (400)`,
 				description: `${rule.description} The node checks this before sending, so the n8n host's clock and Proofpoint's probably disagree.${said(f)}`,
 			};
 		},
@@ -226,7 +226,7 @@ const ADVICE_TABLE: Row[] = [
 		api: THREAT_APIS,
 		on: 400,
 		advice: (f) => ({
-			message: `${f.api === 'essentialsThreat' ? 'The Essentials Threat API' : 'TAP'} rejected the request as invalid (400)`,
+			message: `${nameAtSentenceStart(f)} rejected the request as invalid (400)`,
 			description: f.target.people ? `The People API accepts a window of 14, 30 or 90 days.${said(f)}` : `Check the parameters of this item.${said(f)}`,
 		}),
 	},
@@ -259,15 +259,15 @@ const ADVICE_TABLE: Row[] = [
 			description: `Customer data (child organizations) needs a partner's key created with the scope "own and all child organizations".${said(f)}`,
 		}),
 	},
-	{ api: THREAT_APIS, on: 404, when: (f) => f.target.threat !== undefined, advice: (f) => unknownId(f, 'Threat', f.target.threat as string, "a SIEM event's threatID or a campaign's members") },
-	{ api: THREAT_APIS, on: 404, when: (f) => f.target.campaign !== undefined, advice: (f) => unknownId(f, 'Campaign', f.target.campaign as string, "a SIEM event's campaignID or Campaign → Get Many") },
-	{ api: THREAT_APIS, on: 404, when: (f) => f.target.forensics !== undefined, advice: (f) => unknownId(f, 'Threat or campaign', f.target.forensics as string, "a SIEM event's threatID or campaignID") },
+	{ api: THREAT_APIS, on: 404, when: (f) => Boolean(f.target.threat), advice: (f) => unknownId(f, 'Threat', f.target.threat as string, "a SIEM event's threatID or a campaign's members") },
+	{ api: THREAT_APIS, on: 404, when: (f) => Boolean(f.target.campaign), advice: (f) => unknownId(f, 'Campaign', f.target.campaign as string, "a SIEM event's campaignID or Campaign → Get Many") },
+	{ api: THREAT_APIS, on: 404, when: (f) => Boolean(f.target.forensics), advice: (f) => unknownId(f, 'Threat or campaign', f.target.forensics as string, "a SIEM event's threatID or campaignID") },
 	{
 		api: THREAT_APIS,
 		on: 404,
 		advice: (f) => ({
 			message: `No such endpoint at ${f.where} (404)`,
-			description: `Check the credential's platform and Base URL: the address answers, but not as ${f.api === 'essentialsThreat' ? 'the Essentials Threat API' : 'TAP'}.${said(f)}`,
+			description: `Check the credential's platform and Base URL: the address answers, but not as ${API_NAMES[f.api]}.${said(f)}`,
 		}),
 	},
 	{
@@ -312,7 +312,7 @@ const ADVICE_TABLE: Row[] = [
 	{
 		api: TAP,
 		on: 429,
-		when: (f) => f.target.people !== undefined,
+		when: (f) => Boolean(f.target.people),
 		advice: (f) => ({
 			message: `TAP's quota for /v2/people/${f.target.people} is used up (429)`,
 			description: `The People API allows 50 requests per endpoint in a rolling 24 hours; ${ROLLING_DAY}: run again later, and fetch with a larger Limit (fewer pages) to spend less.${operationAdvice(f)}`,
@@ -330,14 +330,14 @@ const ADVICE_TABLE: Row[] = [
 		api: THREAT_APIS,
 		on: '5xx',
 		advice: (f) => ({
-			message: `${f.api === 'essentialsThreat' ? 'The Essentials Threat API' : 'TAP'} had a server error (${f.status})`,
+			message: `${nameAtSentenceStart(f)} had a server error (${f.status})`,
 			description: `Not retried, because every request may count against a daily quota. Try again later.${said(f)}`,
 		}),
 	},
 	{
 		api: THREAT_APIS,
 		on: 'status',
-		advice: (f) => ({ message: `${f.api === 'essentialsThreat' ? 'The Essentials Threat API' : 'TAP'} answered with status ${f.status}`, description: `Unexpected status.${said(f)}` }),
+		advice: (f) => ({ message: `${nameAtSentenceStart(f)} answered with status ${f.status}`, description: `Unexpected status.${said(f)}` }),
 	},
 
 	// No answer, or one that is not the API's
@@ -358,7 +358,7 @@ const ADVICE_TABLE: Row[] = [
 		on: 'network',
 		when: (f) => f.networkCode === 'INVALID_RESPONSE',
 		advice: (f) => ({
-			message: `${Named(f)} at ${f.where} sent a response that is not valid JSON${retried(f)}`,
+			message: `${nameAtSentenceStart(f)} at ${f.where} sent a response that is not valid JSON${retried(f)}`,
 			description: `This usually means a proxy or an outage page answered instead of the API. Check the credential's stack or base URL, and try again later.${said(f)}`,
 		}),
 	},
@@ -367,7 +367,7 @@ const ADVICE_TABLE: Row[] = [
 		on: 'network',
 		when: (f) => f.networkCode === 'EMPTY_RESPONSE',
 		advice: (f) => ({
-			message: `${Named(f)} at ${f.where} sent an empty 200 response`,
+			message: `${nameAtSentenceStart(f)} at ${f.where} sent an empty 200 response`,
 			description: 'An empty 200 usually comes from a proxy or an outage page. Try again later; the request may have counted against the daily quota.',
 		}),
 	},
@@ -376,7 +376,7 @@ const ADVICE_TABLE: Row[] = [
 		on: 'network',
 		when: (f) => f.networkCode === 'EMPTY_RESPONSE',
 		advice: (f) => ({
-			message: `${Named(f)} at ${f.where} answered a change with an empty 200 response${retried(f)}`,
+			message: `${nameAtSentenceStart(f)} at ${f.where} answered a change with an empty 200 response${retried(f)}`,
 			description:
 				'Proofpoint confirms a change with 204 No Content or with the changed data; an empty 200 usually comes from a proxy or an outage page, so the change may not have been made. Check with Get before running again, or try again later.',
 		}),
