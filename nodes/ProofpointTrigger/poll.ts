@@ -4,6 +4,7 @@ import {
 	firstState,
 	pollEnd,
 	rangeToRead,
+	readFloor,
 	settlePoll,
 	shortKey,
 	type Candidate,
@@ -24,9 +25,8 @@ export interface PollSettings extends TriggerSettings {
 }
 
 // In one n8n process the static data of an active trigger is one object from its activation on:
-// seeing it for the first time means this is the poll n8n runs at activation. Until a poll has saved
-// a state, the activation's start is kept here, so a failed first poll does not move "from now" later.
-const activations = new WeakMap<IDataObject, { startAt: number }>();
+// seeing it for the first time means this is the poll n8n runs at activation.
+const activations = new WeakSet<IDataObject>();
 
 /** How much of n8n's budget for one poll the reading may use before it stops and leaves the rest to the next poll. */
 const BUDGET_SHARE = 0.8;
@@ -35,15 +35,18 @@ const MANUAL_SAMPLE_WINDOWS = 6;
 const MANUAL_SAMPLE_EVENTS = 20;
 
 function stateOf(staticData: IDataObject): TriggerState | undefined {
-	const { since, cursor, seen } = staticData;
+	const { since, cursor, readFrom, seen } = staticData;
 	if (typeof since !== 'string' || typeof cursor !== 'string' || Number.isNaN(Date.parse(cursor))) return undefined;
-	return { since, cursor, seen: seen && typeof seen === 'object' ? (seen as Record<string, number>) : {} };
+	const state: TriggerState = { since, cursor, seen: seen && typeof seen === 'object' ? (seen as Record<string, number>) : {} };
+	if (typeof readFrom === 'string' && !Number.isNaN(Date.parse(readFrom))) state.readFrom = readFrom;
+	return state;
 }
 
 /** The only place the trigger writes its state: after a poll whose outcome is known. */
 function commit(staticData: IDataObject, state: TriggerState): void {
 	staticData.since = state.since;
 	staticData.cursor = state.cursor;
+	if (state.readFrom !== undefined) staticData.readFrom = state.readFrom;
 	staticData.seen = state.seen;
 }
 
@@ -128,8 +131,13 @@ export async function pollThreatEvents(context: IPollFunctions, settings: PollSe
 	const staticData = context.getWorkflowStaticData('node');
 	const now = Date.now();
 	const atActivation = !activations.has(staticData);
-	if (atActivation) activations.set(staticData, { startAt: pollEnd(now) - (settings.backfillMs ?? 0) });
-	const state = stateOf(staticData) ?? firstState((activations.get(staticData) as { startAt: number }).startAt);
+	if (atActivation) activations.add(staticData);
+	let state = stateOf(staticData);
+	if (!state) {
+		// n8n saves the static data after the activation's poll whatever it returned: the start chosen now survives a failed first poll and a restart.
+		state = firstState(pollEnd(now) - (settings.backfillMs ?? 0));
+		commit(staticData, state);
+	}
 	const rules = { lookBackMs: settings.lookBackMs, servedMs: settings.rules.servedMs ?? Number.POSITIVE_INFINITY, minWindowMs: SIEM_WINDOW.minMs };
 	try {
 		const plan = rangeToRead(state, now, rules);
@@ -140,14 +148,20 @@ export async function pollThreatEvents(context: IPollFunctions, settings: PollSe
 			return null;
 		}
 		if (plan.clampedFrom !== undefined) {
+			const from = new Date(plan.range.start).toISOString();
+			const name = context.getNode().name;
 			context.logger.warn(
-				`Proofpoint Trigger "${context.getNode().name}": its last read ended ${describeSpan(now - plan.clampedFrom)} ago, further back than ${settings.rules.keeper} serves; reading from ${new Date(plan.range.start).toISOString()}. Events before that could not be read.`,
+				// A backfill of the documented maximum loses only the safety margin: said as what it is, not as lost events.
+				plan.range.start - plan.clampedFrom <= 2 * MINUTE_MS
+					? `Proofpoint Trigger "${name}": it starts ${describeSpan(now - plan.clampedFrom)} ago, as far back as ${settings.rules.keeper} serves; reading from ${from}, a minute inside that limit.`
+					: `Proofpoint Trigger "${name}": its last read ended ${describeSpan(now - plan.clampedFrom)} ago, further back than ${settings.rules.keeper} serves; reading from ${from}. Events before that could not be read.`,
 			);
 		}
-		const since = Date.parse(state.since);
-		const isNew = (candidate: Candidate<SiemEvent>) => candidate.time >= since && state.seen[shortKey(candidate.key)] === undefined;
+		const floor = readFloor(state, settings.lookBackMs);
+		const seen = state.seen;
+		const isNew = (candidate: Candidate<SiemEvent>) => candidate.time >= floor && seen[shortKey(candidate.key)] === undefined;
 		const { candidates, readUntil } = await readRange(context, settings, plan.range, isNew);
-		const { emit, next } = settlePoll(state, candidates, readUntil, settings);
+		const { emit, next } = settlePoll(state, candidates, readUntil, { ...settings, end: plan.range.end });
 		commit(staticData, next);
 		return emit.length ? items(settings, emit, plan.range, readUntil) : null;
 	} catch (error) {

@@ -1,6 +1,6 @@
 import type { INodeProperties, IPollFunctions } from 'n8n-workflow';
 
-import { describeSpan, HOUR_MS, DAY_MS, MINUTE_MS, SERVED_MARGIN_MS } from '../Proofpoint/helpers/timeRange';
+import { describeSpan, HOUR_MS, DAY_MS, MINUTE_MS } from '../Proofpoint/helpers/timeRange';
 import { invalidInput, NO_ITEM, readInteger, type ParameterContext } from '../Proofpoint/parameters/read';
 import { siemRangeRules } from '../Proofpoint/transport/siem';
 import { threatApi, type ThreatApi } from '../Proofpoint/transport/tap';
@@ -27,7 +27,7 @@ export const firstActivationFields: INodeProperties[] = [
 		default: 24,
 		typeOptions: { minValue: 1 },
 		displayOptions: { show: { firstActivation: ['backfill'] } },
-		description: 'How far back the first poll reads',
+		description: 'How far back the first poll reads; at most 7 days (168 hours) for TAP and 3 days (72 hours) for the Essentials Threat API, read from the oldest instant they serve',
 	},
 	{
 		displayName: 'Backfill Unit',
@@ -94,15 +94,15 @@ export async function readTriggerSettings(context: IPollFunctions, parameters: P
 		const unit = String(parameters.getNodeParameter('backfillUnit', NO_ITEM, 'hours'));
 		if (!BACKFILL_UNITS[unit]) throw invalidInput(parameters, NO_ITEM, 'Backfill Unit', `"${unit}" is not a unit`, 'Choose Hours or Days.');
 		backfillMs = amount * BACKFILL_UNITS[unit];
+		// The documented maximum is accepted: the first poll reads from the oldest instant the API serves, as after downtime.
 		const { servedMs: limit = 0, keeper } = siemRangeRules(api.kind);
-		const allowed = limit - SERVED_MARGIN_MS;
-		if (backfillMs > allowed) {
+		if (backfillMs > limit) {
 			throw invalidInput(
 				parameters,
 				NO_ITEM,
 				'Backfill',
 				`of ${describeSpan(backfillMs)} reaches further back than ${keeper} serves (the last ${describeSpan(limit)})`,
-				`Choose at most ${Math.floor(allowed / HOUR_MS)} hours.`,
+				`Choose at most ${describeSpan(limit)} (${limit / HOUR_MS} hours).`,
 			);
 		}
 	} else if (first !== 'now') {

@@ -35,7 +35,7 @@ describe('Proofpoint Trigger', () => {
 			expect(result).toMatchObject({ status: 'success', emitted: false, items: [] });
 			expect(seen(sb())).toEqual(['GET /v2/siem/issues']);
 			expect(sb().requests[0].query.interval).toBe('2026-06-05T06:01:00Z/2026-06-05T06:02:00Z');
-			expect(trigger.saved()).toEqual({ since: '2026-06-05T06:02:00.000Z', cursor: '2026-06-05T06:02:00.000Z', seen: {} });
+			expect(trigger.saved()).toEqual({ since: '2026-06-05T06:02:00.000Z', cursor: '2026-06-05T06:02:00.000Z', readFrom: '2026-06-05T06:02:00.000Z', seen: {} });
 		});
 
 		it('fails loudly on a wrong secret, with the credential advice', async () => {
@@ -65,10 +65,10 @@ describe('Proofpoint Trigger', () => {
 		});
 
 		it('refuses a backfill further back than the API serves, before any request', async () => {
-			const result = await start({ firstActivation: 'backfill', backfillAmount: 7, backfillUnit: 'days' }).poll();
+			const result = await start({ firstActivation: 'backfill', backfillAmount: 169, backfillUnit: 'hours' }).poll();
 
-			expect(result.error.message).toBe('Backfill of 7 days reaches further back than TAP serves (the last 7 days)');
-			expect(result.error.description).toBe('Choose at most 167 hours.');
+			expect(result.error.message).toBe('Backfill of 7 days 1 hour reaches further back than TAP serves (the last 7 days)');
+			expect(result.error.description).toBe('Choose at most 7 days (168 hours).');
 			expect(sb().requests).toEqual([]);
 		});
 	});

@@ -34,13 +34,14 @@ function additionalDataFor(credentialsHelper) {
  * An active trigger. `poll()` runs one poll ({items, error, status}); `restart()` is n8n stopping
  * and starting again (the next poll is the activation's); `saved()` is what the database holds.
  */
-function activeTrigger({ parameters = {}, credentials, durable = false, budgetMs, nodeTypes, credentialTypes, logger, saved } = {}) {
+function activeTrigger({ parameters: initialParameters = {}, credentials, durable = false, budgetMs, nodeTypes, credentialTypes, logger, saved } = {}) {
 	const { Workflow } = n8n().workflow;
 	const { PollContext } = n8n().core;
 	const types = nodeTypesFor(nodeTypes);
 	const credentialsHelper = new CredentialsHelper(() => credentialTypesFor(credentialTypes), credentials);
 	const typeName = nodeTypes ? Object.keys(nodeTypes)[0] : TRIGGER_TYPE;
 	const key = `node:${NODE_NAME}`;
+	let parameters = initialParameters;
 	// `saved`: the state the database already holds for the trigger, as if an earlier activation had saved it.
 	let database = saved ? { [key]: saved } : {};
 	let workflow;
@@ -111,7 +112,11 @@ function activeTrigger({ parameters = {}, credentials, durable = false, budgetMs
 	activate();
 	return {
 		poll,
-		restart: activate,
+		// `parameters`: the workflow republished with these node parameters (n8n then reactivates it from what was saved).
+		restart: (changed) => {
+			if (changed) parameters = changed;
+			activate();
+		},
 		saved: () => asJson(database[key]),
 		// What the trigger holds now: the workflow's object, or under the durable scheduler the last poll's copy.
 		inMemory: () => asJson(durable ? lastSnapshot : workflow.staticData[key]),

@@ -31,7 +31,7 @@ describe('what a poll reads', () => {
 	});
 
 	test('at least 30 seconds, even right after a start', () => {
-		const plan = rangeToRead(state('2026-06-05T06:05:00.000Z', '2026-06-05T06:05:00.000Z'), T('2026-06-05T06:06:10Z'), RULES);
+		const plan = rangeToRead(state('2026-06-05T06:05:00.000Z', '2026-06-05T06:05:00.000Z'), T('2026-06-05T06:06:20Z'), RULES);
 		expect(plan.range).toEqual({ start: T('2026-06-05T06:05:00Z'), end: T('2026-06-05T06:06:00Z') });
 	});
 });

@@ -2,14 +2,21 @@ import { currentMinute, SERVED_MARGIN_MS, type TimeRange } from './timeRange';
 
 /**
  * What the trigger keeps between polls (n8n's node static data). Everything before `cursor` has
- * been read; nothing before `since` is ever emitted; `seen` holds the keys of the events emitted
- * that are still inside the look-back, so a re-read window repeats nothing.
+ * been read; nothing before `since` is ever emitted; the next poll reads from `readFrom` on, and
+ * `seen` holds the key of every event emitted at or after `readFrom`, so a re-read repeats nothing.
+ * `seen` is bounded by what a later poll can read again: the events emitted within the look-back
+ * before the last poll's end, and during a catch-up only those at the instant where reading stopped.
  */
 export interface TriggerState {
 	/** ISO instant: events before it are never emitted (the activation, or the start of a backfill). */
 	since: string;
 	/** ISO instant: every event before it was read at least once. */
 	cursor: string;
+	/**
+	 * ISO instant: where the next poll starts reading. It only moves forward, so a changed Look-Back
+	 * never re-reads what `seen` has forgotten. Absent in a state saved before 0.3.0: the cursor less the look-back.
+	 */
+	readFrom?: string;
 	/** Short key of an emitted event → its time in epoch seconds, for pruning. */
 	seen: Record<string, number>;
 }
@@ -23,9 +30,22 @@ export interface CursorRules {
 	minWindowMs: number;
 }
 
-/** The end every poll reads up to: the start of the current minute, which the API takes as "in the past". */
+/**
+ * A poll's clock may run ahead of Proofpoint's by a few seconds: polled at second 0, "the current
+ * minute" would still be current there. Every poll ends at the start of the minute this long ago.
+ */
+export const CLOCK_SKEW_MS = 10 * 1000;
+
+/** The end every poll reads up to: the start of the current minute, which the API takes as "in the past", on a clock a little slow. */
 export function pollEnd(now: number): number {
-	return currentMinute(now);
+	return currentMinute(now - CLOCK_SKEW_MS);
+}
+
+/** Where the next poll starts reading: the state's own floor, or for a state saved before it had one, the cursor less the look-back. */
+export function readFloor(state: TriggerState, lookBackMs: number): number {
+	const since = Date.parse(state.since);
+	const saved = state.readFrom === undefined ? Number.NaN : Date.parse(state.readFrom);
+	return Math.max(since, Number.isNaN(saved) ? Date.parse(state.cursor) - lookBackMs : saved);
 }
 
 export interface ReadPlan {
@@ -34,11 +54,10 @@ export interface ReadPlan {
 	clampedFrom?: number;
 }
 
-/** The range a poll reads: from the cursor less the look-back (never before `since`), to the most recent allowed end. */
+/** The range a poll reads: from the state's floor (never before `since`), to the most recent allowed end. */
 export function rangeToRead(state: TriggerState, now: number, rules: CursorRules): ReadPlan | undefined {
 	const end = pollEnd(now);
-	const since = Date.parse(state.since);
-	const wanted = Math.max(since, Date.parse(state.cursor) - rules.lookBackMs);
+	const wanted = readFloor(state, rules.lookBackMs);
 	const earliest = now - rules.servedMs + SERVED_MARGIN_MS;
 	const start = Math.max(wanted, earliest);
 	if (start >= end) return undefined;
@@ -49,7 +68,7 @@ export function rangeToRead(state: TriggerState, now: number, rules: CursorRules
 /** A state for a first activation: from now on, or from the start of a backfill. */
 export function firstState(startAt: number): TriggerState {
 	const instant = new Date(startAt).toISOString();
-	return { since: instant, cursor: instant, seen: {} };
+	return { since: instant, cursor: instant, readFrom: instant, seen: {} };
 }
 
 /** A 64-bit hash of an event key, as 16 hex characters: the seen set stays small (two FNV-1a 32-bit lanes). */
@@ -75,35 +94,50 @@ export interface Settled<T> {
 	next: TriggerState;
 }
 
+export interface SettleRules {
+	lookBackMs: number;
+	maxEvents: number;
+	/** The end the poll wanted to read up to (its range's end); `readUntil` when omitted. */
+	end?: number;
+}
+
 /**
  * Which of the events a poll read are new, and the state it leaves. `events` are in time order and
- * `readUntil` is where reading stopped. With more new events than `maxEvents`, the cursor stops at
- * the first one not emitted, so the next poll reads it again: none is lost, none repeated.
+ * `readUntil` is where reading stopped. With more new events than `maxEvents`, reading stops at the
+ * first one not emitted, so the next poll reads it again: none is lost, none repeated.
+ *
+ * The next poll reads again only what Proofpoint may still add to: the look-back before this poll's
+ * end. What lies further back was read after it had been indexed, so during a catch-up the next poll
+ * goes on where this one stopped, on the same chain of windows, at most one request more per capped poll.
  */
-export function settlePoll<T>(
-	state: TriggerState,
-	events: Array<Candidate<T>>,
-	readUntil: number,
-	{ lookBackMs, maxEvents }: { lookBackMs: number; maxEvents: number },
-): Settled<T> {
-	const since = Date.parse(state.since);
+export function settlePoll<T>(state: TriggerState, events: Array<Candidate<T>>, readUntil: number, rules: SettleRules): Settled<T> {
+	const { lookBackMs, maxEvents } = rules;
+	const floor = readFloor(state, lookBackMs);
 	const previous = Date.parse(state.cursor);
 	const fresh = new Map<string, Candidate<T>>();
-	// Never back: what lies before the previous cursor is read again anyway, from it less the look-back.
-	let cursor = Math.max(previous, readUntil);
+	let stoppedAt = readUntil;
 	for (const candidate of events) {
-		if (candidate.time < since || candidate.time >= readUntil) continue;
+		// Before the floor lies what an earlier poll settled: its keys may be forgotten, so it is never emitted again.
+		if (candidate.time < floor || candidate.time >= readUntil) continue;
 		const key = shortKey(candidate.key);
 		if (state.seen[key] !== undefined || fresh.has(key)) continue;
 		if (fresh.size === maxEvents) {
-			cursor = Math.max(previous, candidate.time);
+			stoppedAt = candidate.time;
 			break;
 		}
 		fresh.set(key, candidate);
 	}
-	const keepFrom = Math.floor((cursor - lookBackMs) / 1000);
+	// Never back: what lies before the previous cursor is read again anyway, from the floor.
+	const cursor = Math.max(previous, stoppedAt);
+	const settled = Math.min(stoppedAt, (rules.end ?? readUntil) - lookBackMs);
+	const readFrom = Math.max(floor, Math.floor(settled / 1000) * 1000);
+	const keepFrom = Math.floor(readFrom / 1000);
 	const seen: Record<string, number> = {};
 	for (const [key, second] of Object.entries(state.seen)) if (second >= keepFrom) seen[key] = second;
-	for (const [key, candidate] of fresh) seen[key] = Math.floor(candidate.time / 1000);
-	return { emit: [...fresh.values()], next: { since: state.since, cursor: new Date(cursor).toISOString(), seen } };
+	for (const [key, candidate] of fresh) {
+		const second = Math.floor(candidate.time / 1000);
+		if (second >= keepFrom) seen[key] = second;
+	}
+	const next = { since: state.since, cursor: new Date(cursor).toISOString(), readFrom: new Date(readFrom).toISOString(), seen };
+	return { emit: [...fresh.values()], next };
 }

@@ -46,6 +46,8 @@ function unexpected(context: ApiContext, api: ThreatApiKind, itemIndex: number):
 	throw new NodeApiError(context.getNode(), { message: 'Unexpected response' } as JsonObject, {
 		message: `${api === 'tap' ? 'TAP' : 'The Essentials Threat API'} sent an empty or unexpected response`,
 		description: 'Try again later; the request may still have counted against the daily quota.',
+		// A passing failure, like a 5xx or a body that is not JSON: a trigger's activation survives it.
+		httpCode: 'EMPTY_RESPONSE',
 		itemIndex,
 	});
 }

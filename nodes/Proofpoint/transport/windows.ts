@@ -27,6 +27,8 @@ export interface WindowAnswer<A> {
 	answer: A;
 	/** The end of what the answer covered (a SIEM answer's queryEndTime), if it says. */
 	coveredUntil?: number;
+	/** Set when the API would not serve the window's end yet and an earlier one was read: the walk ends there. */
+	endedAt?: number;
 }
 
 export interface WalkedWindow<A> {
@@ -43,9 +45,16 @@ export async function* walkWindows<A>(
 	fetchWindow: (window: TimeRange) => Promise<WindowAnswer<A>>,
 ): AsyncGenerator<WalkedWindow<A>> {
 	let cursor = range.start;
-	for (let window = nextWindow(cursor, range.end, rules); window; window = nextWindow(cursor, range.end, rules)) {
-		const { answer, coveredUntil } = await fetchWindow(window);
-		cursor = advanceCursor(window, coveredUntil, rules);
+	let end = range.end;
+	for (let window = nextWindow(cursor, end, rules); window; window = nextWindow(cursor, end, rules)) {
+		const { answer, coveredUntil, endedAt } = await fetchWindow(window);
+		if (endedAt !== undefined && endedAt < window.end) {
+			end = endedAt;
+			window = { start: window.start, end: endedAt };
+			cursor = endedAt > window.start ? advanceCursor(window, coveredUntil, rules) : window.start;
+		} else {
+			cursor = advanceCursor(window, coveredUntil, rules);
+		}
 		yield { window, answer, cursor };
 	}
 }
