@@ -36,11 +36,12 @@ function useSandbox(options = {}) {
 	beforeEach(() => sb.clearRequests());
 	return {
 		sb: () => sb,
-		run: (parameters, { input, login, stack, threat, onError, credentials } = {}) =>
+		run: (parameters, { input, login, stack, threat, onError, credentials, settings } = {}) =>
 			runNode({
 				parameters,
 				input,
 				onError,
+				settings,
 				credentials: credentials ?? sandboxCredentials(sb, { login, stack, threat }),
 			}),
 		runWorkflow: (workflow, { input, login, stack } = {}) =>

@@ -146,6 +146,7 @@ async function runNode({
 	nodeType,
 	typeVersion,
 	name,
+	settings,
 } = {}) {
 	const types = registries({ nodeTypes, credentialTypes });
 	const typeName = nodeTypeUnderTest(nodeType, nodeTypes ?? loadPackageTypes().nodeTypes);
@@ -175,6 +176,7 @@ async function runNode({
 	const result = await execute({
 		nodes: [start, underTest],
 		connections,
+		settings,
 		startNodeName: start.name,
 		input,
 		credentials,

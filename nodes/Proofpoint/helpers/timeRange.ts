@@ -18,8 +18,42 @@ export function lastRange(amount: number, unit: LastUnit, now: number): TimeRang
 	return { start: end - amount * LAST_UNITS[unit], end };
 }
 
-/** Epoch ms from what a date parameter or an expression gives: an ISO string, a Date, a Luxon DateTime, epoch ms. */
-export function toEpochMs(value: unknown): number | undefined {
+/** How far `zone`'s wall clock is ahead of UTC at `instant`, in ms; undefined for a zone the runtime does not know. */
+function zoneOffsetMs(zone: string, instant: number): number | undefined {
+	let parts: Intl.DateTimeFormatPart[];
+	try {
+		const format = new Intl.DateTimeFormat('en-US', {
+			timeZone: zone,
+			hourCycle: 'h23',
+			year: 'numeric',
+			month: '2-digit',
+			day: '2-digit',
+			hour: '2-digit',
+			minute: '2-digit',
+			second: '2-digit',
+		});
+		parts = format.formatToParts(instant);
+	} catch {
+		return undefined;
+	}
+	const field = (type: string) => Number(parts.find((part) => part.type === type)?.value);
+	const wall = Date.UTC(field('year'), field('month') - 1, field('day'), field('hour'), field('minute'), field('second'));
+	return wall - Math.floor(instant / 1000) * 1000;
+}
+
+/** The instant a wall-clock time (given as if it were UTC) names in `zone`, across a change of offset too. */
+function fromWallClock(wallAsUtc: number, zone: string): number {
+	const first = zoneOffsetMs(zone, wallAsUtc);
+	if (first === undefined) return wallAsUtc;
+	const guess = wallAsUtc - first;
+	return wallAsUtc - (zoneOffsetMs(zone, guess) ?? first);
+}
+
+/**
+ * Epoch ms from what a date parameter or an expression gives: an ISO string, a Date, a Luxon DateTime, epoch ms.
+ * A date-time written without a zone is read in `zone` (the workflow's timezone), as n8n's own date fields are.
+ */
+export function toEpochMs(value: unknown, zone = 'UTC'): number | undefined {
 	if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
 	if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.getTime();
 	if (value && typeof value === 'object' && typeof (value as { toMillis?: unknown }).toMillis === 'function') {
@@ -28,10 +62,12 @@ export function toEpochMs(value: unknown): number | undefined {
 	}
 	if (typeof value !== 'string' || value.trim() === '') return undefined;
 	const text = value.trim();
-	// A date-time without a zone is read as UTC, the zone every Proofpoint timestamp is in.
-	const zoned = /[zZ]|[+-]\d\d:?\d\d$/.test(text) || !/\d\d:\d\d/.test(text) ? text : `${text}Z`;
-	const ms = Date.parse(zoned);
-	return Number.isNaN(ms) ? undefined : ms;
+	if (/[zZ]$|[+-]\d\d:?\d\d$/.test(text) || !/\d\d:\d\d/.test(text)) {
+		const ms = Date.parse(text);
+		return Number.isNaN(ms) ? undefined : ms;
+	}
+	const wall = Date.parse(`${text.replace(' ', 'T')}Z`);
+	return Number.isNaN(wall) ? undefined : fromWallClock(wall, zone);
 }
 
 /** How a span reads to a person: "7 days", "3 days 4 hours", "45 minutes". */

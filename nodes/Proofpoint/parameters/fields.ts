@@ -178,7 +178,7 @@ export function timeRangeFields(what: string, longest: string): INodeProperties[
 			required: true,
 			default: '',
 			displayOptions: { show: { timeRange: ['between'] } },
-			description: 'The start of the range (included); a time without a zone is UTC',
+			description: "The start of the range (included); a time without a zone is in the workflow's timezone (Workflow Settings → Timezone)",
 		},
 		{
 			displayName: 'End',
@@ -187,7 +187,7 @@ export function timeRangeFields(what: string, longest: string): INodeProperties[
 			required: true,
 			default: '',
 			displayOptions: { show: { timeRange: ['between'] } },
-			description: 'The end of the range (not included); an end now or later (such as {{ $now }}) reads up to the start of the current minute',
+			description: "The end of the range (not included), in the workflow's timezone when it has no zone; an end now or later (such as {{ $now }}) reads up to the start of the current minute",
 		},
 	];
 }

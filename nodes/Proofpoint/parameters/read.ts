@@ -5,7 +5,7 @@ import { checkDomain, checkEmail, checkInteger, checkTapId, checkText, describeV
 import { DEFAULT_TIMEOUT_MS, type CallOptions } from '../transport/request';
 
 /** What parameter readers need: the node (for errors) and its parameters. A trigger's readers see it as item NO_ITEM. */
-export type ParameterContext = Pick<IExecuteFunctions, 'getNode' | 'getNodeParameter'>;
+export type ParameterContext = Pick<IExecuteFunctions, 'getNode' | 'getNodeParameter'> & { getTimezone?: () => string };
 
 /** The "item" a trigger's parameters belong to: a trigger has no input items, so errors name none. */
 export const NO_ITEM = -1;
@@ -175,7 +175,7 @@ export function hintClamping(context: IExecuteFunctions, itemIndex: number, fitt
 
 function readInstant(context: ParameterContext, itemIndex: number, name: string, field: string): number {
 	const value = context.getNodeParameter(name, itemIndex, '');
-	const ms = toEpochMs(value);
+	const ms = toEpochMs(value, typeof context.getTimezone === 'function' ? context.getTimezone() : 'UTC');
 	if (ms === undefined) {
 		throw invalidInput(context, itemIndex, field, `must be a date and time such as 2026-06-05T06:00:00Z, but it is ${describeValue(value)}`);
 	}

@@ -103,6 +103,68 @@ describe('SIEM Event → Get Many', () => {
 			expect(sb().requests.length).toBeLessThan(3);
 		});
 
+		const timeOf = (item) => Date.parse(item.json.clickTime ?? item.json.messageTime);
+		const truthTimes = (hours) => {
+			const range = lastHours(hours);
+			const truth = sb().siem.truth({ kinds: ALL_KINDS, start: range.start, end: range.end });
+			return Object.entries(truth).flatMap(([kind, events]) => events.map((event) => Date.parse(kind.startsWith('clicks') ? event.clickTime : event.messageTime))).sort((a, b) => a - b);
+		};
+
+		it('with a Limit, returns the newest events of the range in time order, reading from the most recent hour back', async () => {
+			const result = await run(getMany({ returnAll: false, limit: 5 }));
+
+			const times = result.items.map(timeOf);
+			expect(times).toEqual([...times].sort((a, b) => a - b));
+			expect(times).toEqual(truthTimes(24).slice(-5));
+			expect(sb().requests[0].query.interval.split('/')[1]).toBe(new Date(lastHours(24).end).toISOString().replace('.000Z', 'Z'));
+			expect(sb().requests.length).toBeLessThan(3);
+		});
+
+		it('with a Limit and Oldest Events, returns the oldest events in time order', async () => {
+			const result = await run(getMany({ returnAll: false, limit: 5, options: { limitKeeps: 'oldest' } }));
+
+			const times = result.items.map(timeOf);
+			expect(times).toEqual(truthTimes(24).slice(0, 5));
+			expect(sb().requests.length).toBeLessThan(3);
+		});
+
+		it('returns all events in time order', async () => {
+			const result = await run(getMany({ lastAmount: 3 }));
+
+			const times = result.items.map(timeOf);
+			expect(times.length).toBeGreaterThan(10);
+			expect(times).toEqual(truthTimes(3));
+		});
+
+		it('refuses an unknown With a Limit, Keep choice before any request', async () => {
+			const result = await run(getMany({ returnAll: false, limit: 5, options: { limitKeeps: 'latest' } }));
+
+			expect(result.error.message).toContain('With a Limit, Keep');
+			expect(sb().requests).toEqual([]);
+		});
+
+		it.each([
+			['Europe/Berlin', '2026-06-04 16:00', '2026-06-04T14:00:00Z'],
+			['America/New_York', '2026-06-04T16:00:00', '2026-06-04T20:00:00Z'],
+			['UTC', '2026-06-04 16:00', '2026-06-04T16:00:00Z'],
+		])("reads a date without a zone in the workflow's timezone (%s)", async (timezone, start, asked) => {
+			const result = await run(getMany({ timeRange: 'between', startTime: start, endTime: '2026-06-04T21:00:00Z', eventTypes: ['clicksPermitted'] }), {
+				settings: { timezone },
+			});
+
+			expect(result.status).toBe('success');
+			expect(sb().requests[0].query.interval.split('/')[0]).toBe(asked);
+		});
+
+		it('keeps a date with a zone as written, whatever the workflow timezone', async () => {
+			const result = await run(getMany({ timeRange: 'between', startTime: '2026-06-04T16:00:00+02:00', endTime: '2026-06-04T17:00:00Z', eventTypes: ['clicksPermitted'] }), {
+				settings: { timezone: 'America/New_York' },
+			});
+
+			expect(result.status).toBe('success');
+			expect(sb().requests[0].query.interval.split('/')[0]).toBe('2026-06-04T14:00:00Z');
+		});
+
 		it('reads between two instants given by expressions, in windows of at most an hour', async () => {
 			const start = Date.parse('2026-06-04T10:00:00Z');
 			const end = start + 150 * MINUTE;
