@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { eventKey, eventTime, parseInstant, siemEndpoint, type EventKind } from '../helpers/threatEvents';
 import { DAY_MS, HOUR_MS, isoInstant, MINUTE_MS, type RangeRules, type TimeRange } from '../helpers/timeRange';
+import { asNodeError } from './nodeError';
 import type { ApiContext, CallOptions } from './request';
 import { siemRequest, type ThreatApi } from './tap';
 import { walkWindows, type WalkedWindow, type WindowRules } from './windows';
@@ -95,7 +96,7 @@ export async function* siemWindows(
 			return await read(window);
 		} catch (error) {
 			// Proofpoint's clock behind ours: the end it calls "still current" is read a minute earlier, once; the rest waits for the next read.
-			if (skewed || !isStillCurrent(error)) throw error;
+			if (skewed || !isStillCurrent(error)) throw asNodeError(context, error, options.itemIndex);
 			skewed = true;
 			const earlier = window.end - MINUTE_MS;
 			if (earlier - window.start < SIEM_WINDOW.minMs) return { answer: [], endedAt: window.start };
