@@ -16,6 +16,7 @@ const ALL_KINDS = ['clicksBlocked', 'clicksPermitted', 'messagesBlocked', 'messa
 const EMPTY_POLLS = 30;
 const BACKFILL_HOURS = 167;
 const BUSY_EVENTS = 20000;
+const CAP = 500;
 const RUNS = 5;
 const { principal, secret } = SANDBOX_CREDENTIALS.tap;
 const quiet = { warn() {}, info() {}, debug() {}, error() {} };
@@ -63,6 +64,7 @@ async function emptyPolls(sb) {
 /** The first poll of a 167-hour backfill, all four types, against each type's endpoint hour by hour. */
 async function backfill(sb) {
 	const before = await requestsOf(sb);
+	const startedAt = Date.now();
 	const result = await trigger(sb, { firstActivation: 'backfill', backfillAmount: BACKFILL_HOURS, backfillUnit: 'hours', maxEventsPerPoll: 100000 }).poll();
 	if (result.status !== 'success') throw new Error(`the backfill failed: ${result.error?.message}`);
 	const nodeRequests = (await requestsOf(sb)) - before;
@@ -70,7 +72,46 @@ async function backfill(sb) {
 	const end = Math.floor((Date.now() - 1) / MINUTE_MS) * MINUTE_MS;
 	const perType = await perTypeClient(sb.tapUrl, end - BACKFILL_HOURS * HOUR_MS, BACKFILL_HOURS);
 	const perTypeRequests = (await requestsOf(sb)) - before - nodeRequests;
-	return { hours: BACKFILL_HOURS, events: nodeKeys.length, nodeRequests, perTypeRequests, sameEvents: nodeKeys.join() === perType.join() };
+	return { hours: BACKFILL_HOURS, events: nodeKeys.length, nodeRequests, perTypeRequests, sameEvents: nodeKeys.join() === perType.join(), startedAt, keys: nodeKeys };
+}
+
+/**
+ * The same backfill capped at 500 events per poll, polled a minute apart until it is caught up:
+ * its requests beside the uncapped first poll's, and the largest state it saved.
+ */
+async function cappedBackfill(sb, uncapped) {
+	// Back to the instant the uncapped backfill started, so both read the same span.
+	await advance(sb, uncapped.startedAt - Date.now());
+	const before = await requestsOf(sb);
+	const poller = trigger(sb, { firstActivation: 'backfill', backfillAmount: BACKFILL_HOURS, backfillUnit: 'hours', maxEventsPerPoll: CAP });
+	const keys = new Set();
+	let emitted = 0;
+	let capped = 0;
+	let polls = 0;
+	let stateBytes = 0;
+	for (; polls < 1000; polls++) {
+		const result = await poller.poll();
+		if (result.status !== 'success') throw new Error(`a capped backfill poll failed: ${result.error?.message}`);
+		for (const item of result.items) keys.add(eventKey(item.json.eventType, item.json));
+		emitted += result.items.length;
+		if (result.items.length === CAP) capped += 1;
+		stateBytes = Math.max(stateBytes, JSON.stringify(poller.saved()).length);
+		await advance(sb, MINUTE_MS);
+		if (result.items.length < CAP) break;
+	}
+	return {
+		hours: BACKFILL_HOURS,
+		cap: CAP,
+		events: keys.size,
+		emitted,
+		polls: polls + 1,
+		capped,
+		requests: (await requestsOf(sb)) - before,
+		uncappedRequests: uncapped.nodeRequests,
+		// The polls a minute apart may also find events of those minutes: every event of the uncapped read, each once.
+		sameEvents: emitted === keys.size && uncapped.keys.every((key) => keys.has(key)),
+		stateBytes,
+	};
 }
 
 /** The busy hour read as a script would: one GET, parsed, one item per event. */
@@ -118,17 +159,22 @@ async function triggerBenchmark() {
 	const sb = await startRemoteSandbox({ sandbox: { siem: { seed: 9, perHour: 12, statusChanges: false } } });
 	try {
 		const backfilled = await backfill(sb);
+		const capped = await cappedBackfill(sb, backfilled);
+		delete backfilled.keys;
 		await sb.siem('clear');
 		const empty = await emptyPolls(sb);
 		const busy = await busyHour(sb);
 		return {
 			empty,
 			backfill: backfilled,
+			capped,
 			busy,
 			goals: {
 				'an empty poll makes one request': empty.requestsPerPoll === 1,
 				[`a ${BACKFILL_HOURS}-hour backfill of all types in ${BACKFILL_HOURS} requests`]: backfilled.nodeRequests === BACKFILL_HOURS,
 				'the backfill emits the per-type client\'s events': backfilled.sameEvents,
+				'a capped backfill costs at most one request more per capped poll': capped.requests <= capped.uncappedRequests + 1 + capped.capped,
+				'a capped backfill emits every event once': capped.sameEvents,
 			},
 		};
 	} finally {

@@ -135,6 +135,8 @@ async function startSandbox(options = {}) {
 			fault: null,
 		};
 		if (region) record.region = region;
+		// Every value of a repeated parameter (threatStatus=active&threatStatus=cleared), where `query` keeps the last; not enumerable, so records compare as before.
+		Object.defineProperty(record, 'params', { value: request.params, enumerable: false });
 		requests.push(record);
 
 		// Faults are decided before the request is handled, so a faulted request changes nothing.

@@ -16,7 +16,9 @@ export class Proofpoint implements INodeType {
 		name: 'proofpoint',
 		icon: { light: 'file:proofpoint.svg', dark: 'file:proofpoint.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// 1.1: Threat Type and Threat Status are multi-selects; workflows saved with 1 keep single choices.
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle:
 			'={{$parameter["operation"] === "markFunctionalAccounts" ? "mark functional accounts" + ($parameter["dryRun"] ? " (dry run)" : "") : $parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:

@@ -26,7 +26,9 @@ export class ProofpointTrigger implements INodeType {
 		name: 'proofpointTrigger',
 		icon: { light: 'file:../Proofpoint/proofpoint.svg', dark: 'file:../Proofpoint/proofpoint.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// 1.1: Threat Type and Threat Status are multi-selects; workflows saved with 1 keep single choices.
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle:
 			'={{($parameter["eventTypes"] || []).map((type) => ({ clicksBlocked: "Clicks Blocked", clicksPermitted: "Clicks Permitted", messagesBlocked: "Messages Blocked", messagesDelivered: "Messages Delivered" })[type] || type).join(", ")}}',
 		description:

@@ -50,6 +50,7 @@ describe('Proofpoint Trigger keeps its promise', () => {
 			['Event Types narrowed to clicks and delivered messages', { eventTypes: ['clicksPermitted', 'messagesDelivered'] }],
 			['Threat Status set to Active', { threatStatus: 'active' }],
 			['Threat Type set to URL', { threatType: 'url' }],
+			['Threat Statuses set to Active and False Positive (version 1.1)', { threatStatus: ['active', 'falsePositive'] }],
 			['Output set to One Item per Poll', { output: 'perPoll' }],
 			['Simplify switched off', { simplify: false }],
 			['On First Activation switched to a 24-hour backfill', { firstActivation: 'backfill', backfillAmount: 24, backfillUnit: 'hours' }],
@@ -104,6 +105,19 @@ describe('Proofpoint Trigger keeps its promise', () => {
 			const after = await trigger.poll();
 			expect(before).toHaveLength(20);
 			expect(identities(after)).toEqual([]);
+		});
+	});
+
+	describe('several threat statuses (version 1.1)', () => {
+		it('polls active, cleared and false-positive events in one request per window', async () => {
+			const trigger = activeTrigger({ parameters: { simplify: true, threatStatus: ['active', 'cleared', 'falsePositive'] }, typeVersion: 1.1, credentials: credentials() });
+			await trigger.poll();
+			clock.set(at(5));
+			sb().clearRequests();
+
+			expect((await trigger.poll()).status).toBe('success');
+			expect(sb().requests).toHaveLength(1);
+			expect(sb().requests[0].params.getAll('threatStatus')).toEqual(['active', 'cleared', 'falsePositive']);
 		});
 	});
 

@@ -34,7 +34,7 @@ function additionalDataFor(credentialsHelper) {
  * An active trigger. `poll()` runs one poll ({items, error, status}); `restart()` is n8n stopping
  * and starting again (the next poll is the activation's); `saved()` is what the database holds.
  */
-function activeTrigger({ parameters: initialParameters = {}, credentials, durable = false, budgetMs, nodeTypes, credentialTypes, logger, saved } = {}) {
+function activeTrigger({ parameters: initialParameters = {}, typeVersion = 1, credentials, durable = false, budgetMs, nodeTypes, credentialTypes, logger, saved } = {}) {
 	const { Workflow } = n8n().workflow;
 	const { PollContext } = n8n().core;
 	const types = nodeTypesFor(nodeTypes);
@@ -54,7 +54,7 @@ function activeTrigger({ parameters: initialParameters = {}, credentials, durabl
 			id: 'harness-trigger',
 			name: NODE_NAME,
 			type: typeName,
-			typeVersion: 1,
+			typeVersion,
 			position: [0, 0],
 			parameters: structuredClone(parameters),
 			credentials: Object.fromEntries(Object.keys(credentials).map((name) => [name, { id: `harness-${name}`, name }])),

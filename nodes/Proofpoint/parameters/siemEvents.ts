@@ -12,7 +12,7 @@ const KIND_NAMES: Record<EventKind, string> = {
 	messagesDelivered: 'Messages Delivered',
 };
 
-const THREAT_TYPES = ['url', 'attachment', 'messageText'];
+const THREAT_TYPES = ['attachment', 'messageText', 'url'];
 const THREAT_STATUSES = ['active', 'cleared', 'falsePositive'];
 
 export const ESSENTIALS_SCOPES: Record<string, SiemQuery['essentials']> = {
@@ -30,6 +30,10 @@ export const eventTypesField: INodeProperties = {
 	description: 'Which events to read; all chosen types come in one request per window',
 };
 
+// Version 1 saved one Threat Type and one Threat Status; from 1.1 each is a multi-select. A workflow saved with 1 keeps its node and values.
+const V1 = { show: { '@version': [1] } };
+const FROM_V1_1 = { show: { '@version': [{ _cnd: { gte: 1.1 } }] } };
+
 export const threatFilterFields: INodeProperties[] = [
 	{
 		displayName: 'Threat Type',
@@ -42,6 +46,7 @@ export const threatFilterFields: INodeProperties[] = [
 			{ name: 'URL', value: 'url' },
 		],
 		default: 'all',
+		displayOptions: V1,
 		description: 'Only events with threats of this type',
 	},
 	{
@@ -55,7 +60,34 @@ export const threatFilterFields: INodeProperties[] = [
 			{ name: 'False Positive', value: 'falsePositive' },
 		],
 		default: 'activeAndCleared',
+		displayOptions: V1,
 		description: 'Only events whose threats have this status',
+	},
+	{
+		displayName: 'Threat Types',
+		name: 'threatType',
+		type: 'multiOptions',
+		options: [
+			{ name: 'Attachment', value: 'attachment' },
+			{ name: 'Message Text', value: 'messageText' },
+			{ name: 'URL', value: 'url' },
+		],
+		default: ['attachment', 'messageText', 'url'],
+		displayOptions: FROM_V1_1,
+		description: 'Only events with threats of these types; all three is every event, in the same one request per window',
+	},
+	{
+		displayName: 'Threat Statuses',
+		name: 'threatStatus',
+		type: 'multiOptions',
+		options: [
+			{ name: 'Active', value: 'active' },
+			{ name: 'Cleared', value: 'cleared' },
+			{ name: 'False Positive', value: 'falsePositive' },
+		],
+		default: ['active', 'cleared'],
+		displayOptions: FROM_V1_1,
+		description: "Only events whose threats have one of these statuses (Proofpoint's default: active and cleared); several cost no more requests",
 	},
 	{
 		displayName: 'Essentials Organizations',
@@ -92,16 +124,34 @@ export function readEventKinds(context: ParameterContext, itemIndex: number): Ev
 	return EVENT_KINDS.filter((kind) => chosen.includes(kind));
 }
 
+/**
+ * One filter's chosen values: a version 1 string (`all` / `activeAndCleared` meaning the API's
+ * default), or from 1.1 a list; undefined when the choice is the API's default and need not be sent.
+ */
+function readChoices(
+	context: ParameterContext,
+	itemIndex: number,
+	name: string,
+	field: string,
+	known: string[],
+	apiDefault: { word: string; values: string[] },
+): string[] | undefined {
+	const raw = context.getNodeParameter(name, itemIndex, apiDefault.values);
+	const chosen = Array.isArray(raw) ? raw.map(String) : raw === apiDefault.word ? apiDefault.values : typeof raw === 'string' ? raw.split(',').map((entry) => entry.trim()) : [];
+	const unknown = chosen.filter((entry) => !known.includes(entry));
+	if (unknown.length) {
+		throw invalidInput(context, itemIndex, field, `has ${unknown.map((entry) => `"${entry}"`).join(', ')}, not one of ${known.join(', ')}`, `Choose from ${known.join(', ')}.`);
+	}
+	if (chosen.length === 0) throw invalidInput(context, itemIndex, field, 'is empty', `Choose at least one of ${known.join(', ')}.`);
+	const ordered = known.filter((value) => chosen.includes(value));
+	const isDefault = ordered.length === apiDefault.values.length && apiDefault.values.every((value) => ordered.includes(value));
+	return isDefault ? undefined : ordered;
+}
+
 /** Threat Type, Threat Status and Essentials Organizations as a SIEM query, refusing what the credential's API cannot do. */
 export function readThreatFilters(context: ParameterContext, itemIndex: number, api: ThreatApi, kinds: EventKind[]): SiemQuery {
-	const threatType = context.getNodeParameter('threatType', itemIndex, 'all') as string;
-	if (threatType !== 'all' && !THREAT_TYPES.includes(threatType)) {
-		throw invalidInput(context, itemIndex, 'Threat Type', `"${String(threatType)}" is not a threat type`, `Use all or one of ${THREAT_TYPES.join(', ')}.`);
-	}
-	const threatStatus = context.getNodeParameter('threatStatus', itemIndex, 'activeAndCleared') as string;
-	if (threatStatus !== 'activeAndCleared' && !THREAT_STATUSES.includes(threatStatus)) {
-		throw invalidInput(context, itemIndex, 'Threat Status', `"${String(threatStatus)}" is not a threat status`, `Use activeAndCleared or one of ${THREAT_STATUSES.join(', ')}.`);
-	}
+	const threatType = readChoices(context, itemIndex, 'threatType', 'Threat Type', THREAT_TYPES, { word: 'all', values: THREAT_TYPES });
+	const threatStatus = readChoices(context, itemIndex, 'threatStatus', 'Threat Status', THREAT_STATUSES, { word: 'activeAndCleared', values: ['active', 'cleared'] });
 	const scope = context.getNodeParameter('essentialsData', itemIndex, 'own') as string;
 	if (!Object.prototype.hasOwnProperty.call(ESSENTIALS_SCOPES, scope)) {
 		throw invalidInput(context, itemIndex, 'Essentials Organizations', `"${String(scope)}" is not a choice`, 'Use own, customers or ownAndCustomers.');
@@ -117,8 +167,8 @@ export function readThreatFilters(context: ParameterContext, itemIndex: number, 
 	}
 	return {
 		kinds,
-		threatType: threatType === 'all' ? undefined : threatType,
-		threatStatus: threatStatus === 'activeAndCleared' ? undefined : threatStatus,
+		threatType,
+		threatStatus,
 		essentials: api.kind === 'essentials' ? ESSENTIALS_SCOPES[scope] : undefined,
 	};
 }

@@ -126,6 +126,8 @@ async function attemptOnce(context: ApiContext, call: ApiCall, options: CallOpti
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
 			timeout: options.timeoutMs,
+			// A filter chosen several times goes as repeated parameters (threatStatus=active&threatStatus=cleared), as the SIEM API reads them.
+			arrayFormat: 'repeat',
 		})) as IN8nHttpFullResponse;
 	} catch (error) {
 		return { done: false, outcome: { kind: 'network', code: networkCodeOf(error), method: call.method } };

@@ -19,10 +19,10 @@ export function siemRangeRules(api: ThreatApi['kind']): RangeRules {
 
 export interface SiemQuery {
 	kinds: readonly EventKind[];
-	/** url, attachment or messageText; undefined: every type. */
-	threatType?: string;
-	/** active, cleared or falsePositive; undefined: the API's default (active and cleared). */
-	threatStatus?: string;
+	/** Some of url, attachment, messageText, each sent as its own threatType; undefined: every type. */
+	threatType?: string | string[];
+	/** Some of active, cleared, falsePositive, each sent as its own threatStatus; undefined: the API's default (active and cleared). */
+	threatStatus?: string | string[];
 	/** The Essentials Threat API's scope: the key's own organization, its child organizations, or both. */
 	essentials?: { ownData: boolean; customerData: boolean };
 }

@@ -1,6 +1,7 @@
 'use strict';
 
-const { useSandbox, useFrozenClock, seen } = require('../../support');
+const { useSandbox, useFrozenClock, seen, sandboxCredentials } = require('../../support');
+const { runNode } = require('../../harness');
 const { eventKey } = require('../../../dist/nodes/Proofpoint/helpers/threatEvents');
 
 const MINUTE = 60 * 1000;
@@ -187,6 +188,54 @@ describe('SIEM Event → Get Many', () => {
 
 			expect(sb().requests[0].query).toMatchObject({ threatType: 'attachment', threatStatus: 'active' });
 			expect(itemKeys(result.items)).toEqual(truthKeys(sb(), { ...lastHours(6), threatType: 'attachment', threatStatus: 'active' }));
+		});
+
+		it('asks for several threat statuses and types in one request per window, each sent as a repeated parameter', async () => {
+			const result = await run(getMany({ lastAmount: 2, threatStatus: ['active', 'cleared', 'falsePositive'], threatType: ['url', 'attachment'] }));
+
+			expect(result.status).toBe('success');
+			expect(sb().requests).toHaveLength(2);
+			for (const request of sb().requests) {
+				expect(request.params.getAll('threatStatus')).toEqual(['active', 'cleared', 'falsePositive']);
+				expect(request.params.getAll('threatType')).toEqual(['attachment', 'url']);
+			}
+			expect(itemKeys(result.items)).toEqual(truthKeys(sb(), { ...lastHours(2), threatType: ['attachment', 'url'], threatStatus: ['active', 'cleared', 'falsePositive'] }));
+		});
+
+		it("sends no filter for the defaults (active and cleared, every type): Proofpoint's own default", async () => {
+			const result = await run(getMany({ lastAmount: 1, threatStatus: ['cleared', 'active'], threatType: ['url', 'attachment', 'messageText'] }));
+
+			expect(result.status).toBe('success');
+			expect(sb().requests[0].params.has('threatStatus')).toBe(false);
+			expect(sb().requests[0].params.has('threatType')).toBe(false);
+		});
+
+		it('refuses an empty or unknown status before any request', async () => {
+			const empty = await run(getMany({ lastAmount: 1, threatStatus: [] }));
+			const unknown = await run(getMany({ lastAmount: 1, threatStatus: ['active', 'quarantined'] }));
+
+			expect(empty.error.message).toContain('Threat Status is empty');
+			expect(unknown.error.message).toContain('"quarantined"');
+			expect(unknown.error.description).toBe('Choose from active, cleared, falsePositive.');
+			expect(sb().requests).toEqual([]);
+		});
+
+		it.each([
+			[{ threatStatus: 'activeAndCleared', threatType: 'all' }, {}],
+			[{ threatStatus: 'falsePositive', threatType: 'url' }, { threatStatus: ['falsePositive'], threatType: ['url'] }],
+		])('a node saved with version 1 keeps its single choices (%o)', async (saved, sent) => {
+			const result = await runNode({
+				parameters: getMany({ lastAmount: 1, ...saved }),
+				typeVersion: 1,
+				credentials: sandboxCredentials(sb()),
+			});
+
+			expect(result.status).toBe('success');
+			const [request] = sb().requests;
+			expect({ threatStatus: request.params.getAll('threatStatus'), threatType: request.params.getAll('threatType') }).toEqual({
+				threatStatus: sent.threatStatus ?? [],
+				threatType: sent.threatType ?? [],
+			});
 		});
 
 		it('flattens each event with Simplify to the fields a person triages on', async () => {
