@@ -10,12 +10,12 @@ import {
 	type Candidate,
 	type TriggerState,
 } from '../Proofpoint/helpers/pollCursor';
-import { eventKey, eventTime, simplifyEvent } from '../Proofpoint/helpers/threatEvents';
+import { simplifyEvent } from '../Proofpoint/helpers/threatEvents';
 import { describeSpan, HOUR_MS, MINUTE_MS, type RangeRules, type TimeRange } from '../Proofpoint/helpers/timeRange';
 import type { CallOptions } from '../Proofpoint/transport/request';
 import { asNodeError } from '../Proofpoint/transport/nodeError';
 import { isTransientFailure } from '../Proofpoint/transport/retry';
-import { SIEM_WINDOW, siemWindows, type SiemEvent, type SiemQuery } from '../Proofpoint/transport/siem';
+import { inTimeOrder, SIEM_WINDOW, siemWindows, timedEvents, type SiemEvent, type SiemQuery } from '../Proofpoint/transport/siem';
 import type { TriggerSettings } from './settings';
 
 export interface PollSettings extends TriggerSettings {
@@ -56,20 +56,6 @@ function toItem(settings: PollSettings, { kind, event }: SiemEvent): IDataObject
 	return event;
 }
 
-/** An event whose time cannot be read counts as happening at the start of the window that returned it, never before. */
-function candidatesOf(events: SiemEvent[], window: TimeRange): Array<Candidate<SiemEvent>> {
-	return events.map((entry) => ({
-		key: eventKey(entry.kind, entry.event),
-		time: eventTime(entry.kind, entry.event) ?? window.start,
-		event: entry,
-	}));
-}
-
-/** Events in the order they happened; ties in a fixed order, so a capped poll is repeatable. */
-function inTimeOrder<T>(candidates: Array<Candidate<T>>): Array<Candidate<T>> {
-	return candidates.sort((a, b) => a.time - b.time || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-}
-
 interface ReadResult {
 	candidates: Array<Candidate<SiemEvent>>;
 	readUntil: number;
@@ -91,7 +77,7 @@ async function readRange(
 	let readUntil = range.start;
 	let fresh = 0;
 	for await (const { window, answer, cursor } of siemWindows(context, settings.api, range, settings.query, settings.options)) {
-		for (const candidate of candidatesOf(answer, window)) {
+		for (const candidate of timedEvents(answer, window)) {
 			candidates.push(candidate);
 			if (isNew(candidate)) fresh += 1;
 		}

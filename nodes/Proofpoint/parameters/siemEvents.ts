@@ -32,6 +32,16 @@ export const eventTypesField: INodeProperties = {
 
 // Version 1 saved one Threat Type and one Threat Status; from 1.1 each is a multi-select. A workflow saved with 1 keeps its node and values.
 const V1 = { show: { '@version': [1] } };
+const TYPE_OPTIONS = [
+	{ name: 'Attachment', value: 'attachment' },
+	{ name: 'Message Text', value: 'messageText' },
+	{ name: 'URL', value: 'url' },
+];
+const STATUS_OPTIONS = [
+	{ name: 'Active', value: 'active' },
+	{ name: 'Cleared', value: 'cleared' },
+	{ name: 'False Positive', value: 'falsePositive' },
+];
 const FROM_V1_1 = { show: { '@version': [{ _cnd: { gte: 1.1 } }] } };
 
 export const threatFilterFields: INodeProperties[] = [
@@ -39,12 +49,7 @@ export const threatFilterFields: INodeProperties[] = [
 		displayName: 'Threat Type',
 		name: 'threatType',
 		type: 'options',
-		options: [
-			{ name: 'All', value: 'all' },
-			{ name: 'Attachment', value: 'attachment' },
-			{ name: 'Message Text', value: 'messageText' },
-			{ name: 'URL', value: 'url' },
-		],
+		options: [{ name: 'All', value: 'all' }, ...TYPE_OPTIONS],
 		default: 'all',
 		displayOptions: V1,
 		description: 'Only events with threats of this type',
@@ -53,12 +58,7 @@ export const threatFilterFields: INodeProperties[] = [
 		displayName: 'Threat Status',
 		name: 'threatStatus',
 		type: 'options',
-		options: [
-			{ name: 'Active and Cleared', value: 'activeAndCleared', description: "Proofpoint's default" },
-			{ name: 'Active', value: 'active' },
-			{ name: 'Cleared', value: 'cleared' },
-			{ name: 'False Positive', value: 'falsePositive' },
-		],
+		options: [{ name: 'Active and Cleared', value: 'activeAndCleared', description: "Proofpoint's default" }, ...STATUS_OPTIONS],
 		default: 'activeAndCleared',
 		displayOptions: V1,
 		description: 'Only events whose threats have this status',
@@ -67,11 +67,7 @@ export const threatFilterFields: INodeProperties[] = [
 		displayName: 'Threat Types',
 		name: 'threatType',
 		type: 'multiOptions',
-		options: [
-			{ name: 'Attachment', value: 'attachment' },
-			{ name: 'Message Text', value: 'messageText' },
-			{ name: 'URL', value: 'url' },
-		],
+		options: TYPE_OPTIONS,
 		default: ['attachment', 'messageText', 'url'],
 		displayOptions: FROM_V1_1,
 		description: 'Only events with threats of these types; all three is every event, in the same one request per window',
@@ -80,11 +76,7 @@ export const threatFilterFields: INodeProperties[] = [
 		displayName: 'Threat Statuses',
 		name: 'threatStatus',
 		type: 'multiOptions',
-		options: [
-			{ name: 'Active', value: 'active' },
-			{ name: 'Cleared', value: 'cleared' },
-			{ name: 'False Positive', value: 'falsePositive' },
-		],
+		options: STATUS_OPTIONS,
 		default: ['active', 'cleared'],
 		displayOptions: FROM_V1_1,
 		description: "Only events whose threats have one of these statuses (Proofpoint's default: active and cleared); several cost no more requests",

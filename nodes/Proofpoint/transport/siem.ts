@@ -38,6 +38,23 @@ export interface SiemEvent {
 	event: IDataObject;
 }
 
+/** An event with its key and the instant it happened, for ordering and de-duplicating. */
+export interface TimedEvent {
+	key: string;
+	time: number;
+	event: SiemEvent;
+}
+
+/** An event whose time cannot be read counts as happening at the start of the window that returned it, never before. */
+export function timedEvents(events: SiemEvent[], window: TimeRange): TimedEvent[] {
+	return events.map((entry) => ({ key: eventKey(entry.kind, entry.event), time: eventTime(entry.kind, entry.event) ?? window.start, event: entry }));
+}
+
+/** Events in the order they happened; ties in a fixed order, so a capped read is repeatable. Sorts in place. */
+export function inTimeOrder<T extends { time: number; key: string }>(events: T[]): T[] {
+	return events.sort((a, b) => a.time - b.time || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
 function querystring(base: ThreatApi, window: TimeRange, query: SiemQuery): IDataObject {
 	const qs: IDataObject = { interval: `${isoInstant(window.start)}/${isoInstant(window.end)}` };
 	// TAP answers syslog unless asked for JSON; the Essentials Threat API speaks JSON only.

@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { eventKey, eventTime, simplifyEvent } from '../../helpers/threatEvents';
+import { simplifyEvent } from '../../helpers/threatEvents';
 import type { TimeRange } from '../../helpers/timeRange';
 import { optionsCollection, returnAllAndLimit, timeRangeFields } from '../../parameters/fields';
 import { hintClamping, invalidInput, readLimit, readTimeRange } from '../../parameters/read';
 import { eventTypesField, readEventKinds, readThreatFilters, simplifyEventsField, threatFilterFields } from '../../parameters/siemEvents';
 import type { CallOptions } from '../../transport/request';
-import { SIEM_WINDOW, siemRangeRules, siemWindows, type SiemEvent, type SiemQuery } from '../../transport/siem';
+import { inTimeOrder, SIEM_WINDOW, siemRangeRules, siemWindows, timedEvents, type SiemQuery, type TimedEvent } from '../../transport/siem';
 import { nextWindow } from '../../transport/windows';
 import { threatApi, type ThreatApi } from '../../transport/tap';
 import { forOperation } from '../descriptions';
@@ -75,32 +75,17 @@ function readKeep(context: IExecuteFunctions, itemIndex: number): boolean {
 	return keep === 'newest';
 }
 
-interface Timed {
-	time: number;
-	key: string;
-	entry: SiemEvent;
-}
-
-const timed = (entry: SiemEvent, window: TimeRange): Timed => ({
-	time: eventTime(entry.kind, entry.event) ?? window.start,
-	key: eventKey(entry.kind, entry.event),
-	entry,
-});
-
-const byTime = (a: Timed, b: Timed) => a.time - b.time || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
-
 /** The range's hour windows from the newest back, each read on its own chain; an event on a shared edge is kept once. */
-async function newestFirst(context: IExecuteFunctions, prepared: Prepared, limit: number, options: CallOptions): Promise<Timed[]> {
+async function newestFirst(context: IExecuteFunctions, prepared: Prepared, limit: number, options: CallOptions): Promise<TimedEvent[]> {
 	const blocks: TimeRange[] = [];
 	for (let block = nextWindow(prepared.range.start, prepared.range.end, SIEM_WINDOW); block; block = nextWindow(block.end, prepared.range.end, SIEM_WINDOW)) {
 		blocks.push(block);
 	}
-	const found: Timed[] = [];
+	const found: TimedEvent[] = [];
 	const edgeKeys = new Set<string>();
 	for (const block of blocks.reverse()) {
 		for await (const { window, answer } of siemWindows(context, prepared.api, block, prepared.query, options)) {
-			for (const entry of answer) {
-				const event = timed(entry, window);
+			for (const event of timedEvents(answer, window)) {
 				const onEdge = event.time === block.start || event.time === block.end;
 				if (onEdge && edgeKeys.has(event.key)) continue;
 				if (onEdge) edgeKeys.add(event.key);
@@ -109,17 +94,17 @@ async function newestFirst(context: IExecuteFunctions, prepared: Prepared, limit
 		}
 		if (found.length >= limit) break;
 	}
-	return found.sort(byTime).slice(-limit);
+	return inTimeOrder(found).slice(-limit);
 }
 
-async function oldestFirst(context: IExecuteFunctions, prepared: Prepared, limit: number | undefined, options: CallOptions): Promise<Timed[]> {
-	const found: Timed[] = [];
+async function oldestFirst(context: IExecuteFunctions, prepared: Prepared, limit: number | undefined, options: CallOptions): Promise<TimedEvent[]> {
+	const found: TimedEvent[] = [];
 	for await (const { window, answer } of siemWindows(context, prepared.api, prepared.range, prepared.query, options)) {
-		for (const entry of answer) found.push(timed(entry, window));
+		found.push(...timedEvents(answer, window));
 		// The API answers a window in no order: the window is read whole, and only then cut.
 		if (limit !== undefined && found.length >= limit) break;
 	}
-	found.sort(byTime);
+	inTimeOrder(found);
 	return limit === undefined ? found : found.slice(0, limit);
 }
 
@@ -127,7 +112,7 @@ async function oldestFirst(context: IExecuteFunctions, prepared: Prepared, limit
 export async function run(this: IExecuteFunctions, prepared: Prepared, options: CallOptions) {
 	const { limit, newest, simplify } = prepared;
 	const events = limit !== undefined && newest ? await newestFirst(this, prepared, limit, options) : await oldestFirst(this, prepared, limit, options);
-	return events.map(({ entry: { kind, event } }) => {
+	return events.map(({ event: { kind, event } }) => {
 		if (simplify) return simplifyEvent(kind, event);
 		// The answer was parsed for this call alone: the type is added in place, no copy of each event.
 		event.eventType = kind;
