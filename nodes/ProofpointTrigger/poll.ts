@@ -1,6 +1,7 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
 import {
+	AHEAD_MEMORY_MS,
 	firstState,
 	pollEnd,
 	rangeToRead,
@@ -35,10 +36,11 @@ const MANUAL_SAMPLE_WINDOWS = 6;
 const MANUAL_SAMPLE_EVENTS = 20;
 
 function stateOf(staticData: IDataObject): TriggerState | undefined {
-	const { since, cursor, readFrom, seen } = staticData;
+	const { since, cursor, readFrom, seen, aheadUntil } = staticData;
 	if (typeof since !== 'string' || typeof cursor !== 'string' || Number.isNaN(Date.parse(cursor))) return undefined;
 	const state: TriggerState = { since, cursor, seen: seen && typeof seen === 'object' ? (seen as Record<string, number>) : {} };
 	if (typeof readFrom === 'string' && !Number.isNaN(Date.parse(readFrom))) state.readFrom = readFrom;
+	if (typeof aheadUntil === 'string' && !Number.isNaN(Date.parse(aheadUntil))) state.aheadUntil = aheadUntil;
 	return state;
 }
 
@@ -48,6 +50,14 @@ function commit(staticData: IDataObject, state: TriggerState): void {
 	staticData.cursor = state.cursor;
 	if (state.readFrom !== undefined) staticData.readFrom = state.readFrom;
 	staticData.seen = state.seen;
+	if (state.aheadUntil === undefined) delete staticData.aheadUntil;
+	else staticData.aheadUntil = state.aheadUntil;
+}
+
+/** The skew memory a poll leaves: renewed for an hour when Proofpoint called its end "still current", else kept until it runs out. */
+function aheadAfter(state: TriggerState, now: number, endedEarly: boolean): string | undefined {
+	if (endedEarly) return new Date(now + AHEAD_MEMORY_MS).toISOString();
+	return state.aheadUntil !== undefined && Date.parse(state.aheadUntil) > now ? state.aheadUntil : undefined;
 }
 
 function toItem(settings: PollSettings, { kind, event }: SiemEvent): IDataObject {
@@ -59,6 +69,8 @@ function toItem(settings: PollSettings, { kind, event }: SiemEvent): IDataObject
 interface ReadResult {
 	candidates: Array<Candidate<SiemEvent>>;
 	readUntil: number;
+	/** Proofpoint called the range's end "still current": reading ended a minute earlier. */
+	endedEarly: boolean;
 }
 
 /**
@@ -76,7 +88,9 @@ async function readRange(
 	const candidates: Array<Candidate<SiemEvent>> = [];
 	let readUntil = range.start;
 	let fresh = 0;
-	for await (const { window, answer, cursor } of siemWindows(context, settings.api, range, settings.query, settings.options)) {
+	let endedEarly = false;
+	for await (const { window, answer, cursor, endedEarly: early } of siemWindows(context, settings.api, range, settings.query, settings.options)) {
+		if (early) endedEarly = true;
 		for (const candidate of timedEvents(answer, window)) {
 			candidates.push(candidate);
 			if (isNew(candidate)) fresh += 1;
@@ -84,7 +98,7 @@ async function readRange(
 		readUntil = cursor;
 		if (fresh > settings.maxEvents || Date.now() - started > budget) break;
 	}
-	return { candidates: inTimeOrder(candidates), readUntil };
+	return { candidates: inTimeOrder(candidates), readUntil, endedEarly };
 }
 
 function items(settings: PollSettings, emitted: Array<Candidate<SiemEvent>>, range: TimeRange, readUntil: number): INodeExecutionData[] {
@@ -129,8 +143,9 @@ export async function pollThreatEvents(context: IPollFunctions, settings: PollSe
 		const plan = rangeToRead(state, now, rules);
 		if (!plan) {
 			// A first activation from now has nothing to read yet: one minute is read to prove the credential works.
-			if (atActivation) await readRange(context, settings, { start: pollEnd(now) - MINUTE_MS, end: pollEnd(now) }, () => false);
-			commit(staticData, state);
+			const end = pollEnd(now, state);
+			const proof = atActivation ? await readRange(context, settings, { start: end - MINUTE_MS, end }, () => false) : undefined;
+			commit(staticData, { ...state, aheadUntil: aheadAfter(state, now, proof?.endedEarly ?? false) });
 			return null;
 		}
 		if (plan.clampedFrom !== undefined) {
@@ -146,9 +161,9 @@ export async function pollThreatEvents(context: IPollFunctions, settings: PollSe
 		const floor = readFloor(state, settings.lookBackMs);
 		const seen = state.seen;
 		const isNew = (candidate: Candidate<SiemEvent>) => candidate.time >= floor && seen[shortKey(candidate.key)] === undefined;
-		const { candidates, readUntil } = await readRange(context, settings, plan.range, isNew);
+		const { candidates, readUntil, endedEarly } = await readRange(context, settings, plan.range, isNew);
 		const { emit, next } = settlePoll(state, candidates, readUntil, { ...settings, end: plan.range.end });
-		commit(staticData, next);
+		commit(staticData, { ...next, aheadUntil: aheadAfter(state, now, endedEarly) });
 		return emit.length ? items(settings, emit, plan.range, readUntil) : null;
 	} catch (error) {
 		const httpCode = (error as { httpCode?: unknown }).httpCode;

@@ -152,7 +152,7 @@ describe('Proofpoint Trigger keeps its promise', () => {
 	});
 
 	describe('with the n8n host clock ahead of Proofpoint', () => {
-		it('polling at second 0 with the host 1.5 s ahead reads every event and never meets "still current"', async () => {
+		it('polling at second 0 with the host 1.5 s ahead reads every event; "still current" is met once, then polls end a minute earlier for an hour', async () => {
 			const trigger = activeTrigger({ parameters: { simplify: true }, credentials: credentials() });
 			clock.set(at(-2.5) + 300);
 			sb().setTime(Date.now() - 1500);
@@ -173,7 +173,29 @@ describe('Proofpoint Trigger keeps its promise', () => {
 			emitted.push(...identities(await trigger.poll()));
 
 			expect(emitted).toEqual(injected);
-			expect(sb().requests.filter((request) => request.status === 400)).toEqual([]);
+			// Twelve polls, at most one request each: the activation's was found "still current", and the poll after it had nothing to read yet.
+			expect(sb().requests.filter((request) => request.status === 400).map((request) => request.query.interval)).toEqual(['2026-06-05T05:59:00Z/2026-06-05T06:00:00Z']);
+			expect(sb().requests).toHaveLength(11);
+		});
+
+		it('with the clocks agreeing again, polls end at the current minute once the hour is over: latency comes back, one request per poll', async () => {
+			const trigger = activeTrigger({ parameters: { simplify: true }, credentials: credentials() });
+			clock.set(at(-2.5) + 300);
+			sb().setTime(Date.now() - 1500);
+			await trigger.poll();
+			expect(trigger.saved().aheadUntil).toBe(new Date(at(57.5) + 300).toISOString());
+
+			sb().setTime(START);
+			const ends = [];
+			for (const minute of [30, 59, 60, 61]) {
+				clock.set(at(minute - 2.5) + 300);
+				sb().setTime(Date.now());
+				sb().clearRequests();
+				expect((await trigger.poll()).status).toBe('success');
+				ends.push(...sb().requests.map((request) => `${request.query.interval.split('/')[1]} ${request.status}`));
+			}
+			expect(ends).toEqual(['2026-06-05T06:29:00Z 200', '2026-06-05T06:58:00Z 200', '2026-06-05T07:00:00Z 200', '2026-06-05T07:01:00Z 200']);
+			expect(trigger.inMemory().aheadUntil).toBeUndefined();
 		});
 
 		it('with the host 20 s ahead, a "still current" window is read again once, a minute shorter: nothing lost, one request more', async () => {

@@ -1,4 +1,4 @@
-import { currentMinute, SERVED_MARGIN_MS, type TimeRange } from './timeRange';
+import { currentMinute, MINUTE_MS, SERVED_MARGIN_MS, type TimeRange } from './timeRange';
 
 /**
  * What the trigger keeps between polls (n8n's node static data). Everything before `cursor` has
@@ -19,6 +19,8 @@ export interface TriggerState {
 	readFrom?: string;
 	/** Short key of an emitted event → its time in epoch seconds, for pruning. */
 	seen: Record<string, number>;
+	/** ISO instant: until then polls end a minute earlier, Proofpoint having found an end "still current" (our clock ahead). */
+	aheadUntil?: string;
 }
 
 export interface CursorRules {
@@ -30,15 +32,16 @@ export interface CursorRules {
 	minWindowMs: number;
 }
 
-/**
- * A poll's clock may run ahead of Proofpoint's by a few seconds: polled at second 0, "the current
- * minute" would still be current there. Every poll ends at the start of the minute this long ago.
- */
-export const CLOCK_SKEW_MS = 10 * 1000;
+/** How long polls end a minute earlier after Proofpoint called an end "still current" (the host clock ahead of its). */
+export const AHEAD_MEMORY_MS = 60 * 60 * 1000;
 
-/** The end every poll reads up to: the start of the current minute, which the API takes as "in the past", on a clock a little slow. */
-export function pollEnd(now: number): number {
-	return currentMinute(now - CLOCK_SKEW_MS);
+/**
+ * The end a poll reads up to: the start of the current minute, which the API takes as "in the past".
+ * Within an hour of a "still current" answer, a minute earlier, so a skewed clock costs one request more an hour, not one a poll.
+ */
+export function pollEnd(now: number, state?: Pick<TriggerState, 'aheadUntil'>): number {
+	const ahead = state?.aheadUntil !== undefined && Date.parse(state.aheadUntil) > now;
+	return currentMinute(now) - (ahead ? MINUTE_MS : 0);
 }
 
 /** Where the next poll starts reading: the state's own floor, or for a state saved before it had one, the cursor less the look-back. */
@@ -56,7 +59,7 @@ export interface ReadPlan {
 
 /** The range a poll reads: from the state's floor (never before `since`), to the most recent allowed end. */
 export function rangeToRead(state: TriggerState, now: number, rules: CursorRules): ReadPlan | undefined {
-	const end = pollEnd(now);
+	const end = pollEnd(now, state);
 	const wanted = readFloor(state, rules.lookBackMs);
 	const earliest = now - rules.servedMs + SERVED_MARGIN_MS;
 	const start = Math.max(wanted, earliest);

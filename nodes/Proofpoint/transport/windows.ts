@@ -36,6 +36,8 @@ export interface WalkedWindow<A> {
 	answer: A;
 	/** Where the next window starts: everything before it has been read. */
 	cursor: number;
+	/** Set on the last window when the API would not serve the range's end yet and the walk ended earlier. */
+	endedEarly?: true;
 }
 
 /** Walks `range` forward, one request per window, each window starting where the previous answer said it ended. */
@@ -52,9 +54,10 @@ export async function* walkWindows<A>(
 			end = endedAt;
 			window = { start: window.start, end: endedAt };
 			cursor = endedAt > window.start ? advanceCursor(window, coveredUntil, rules) : window.start;
+			yield { window, answer, cursor, endedEarly: true };
 		} else {
 			cursor = advanceCursor(window, coveredUntil, rules);
+			yield { window, answer, cursor };
 		}
-		yield { window, answer, cursor };
 	}
 }
