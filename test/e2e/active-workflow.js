@@ -230,6 +230,21 @@ class ActiveWorkflow {
 		return this.rest('GET', `/workflows/${this.id}/publication-status`);
 	}
 
+	/**
+	 * What the editor does when a user changes the trigger's parameters and publishes again: saves the
+	 * new version (PATCH) and publishes it; returns once the publication settled.
+	 */
+	async republish(changedParameters) {
+		const current = await this.workflowNow();
+		const nodes = current.nodes.map((node) => (node.name === TRIGGER ? { ...node, parameters: { ...node.parameters, ...changedParameters } } : node));
+		const saved = await this.rest('PATCH', `/workflows/${this.id}`, { nodes, connections: current.connections, versionId: current.versionId });
+		await this.rest('POST', `/workflows/${this.id}/activate`, { versionId: saved.versionId });
+		return await this.waitFor('the new version to be published (its trigger restarted)', async () => {
+			const publication = await this.publication();
+			return publication.status !== 'in_progress' && publication;
+		});
+	}
+
 	/** The editor's "Fetch Test Event" (Test step on the trigger): a manual run from the trigger; returns the execution id. */
 	async runManually() {
 		const { executionId } = await this.rest('POST', `/workflows/${this.id}/run`, { triggerToStartFrom: { name: TRIGGER } });

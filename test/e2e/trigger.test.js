@@ -2,7 +2,9 @@
 // package), polling its own sandbox every minute at second 0, as a user runs it: an active workflow
 // picks up new threat events, each exactly once; a stop and restart in the middle loses and repeats
 // nothing; an outage of Proofpoint while n8n starts leaves the workflow active and it catches up;
-// Fetch Test Event shows sample events and moves no cursor; in queue mode main polls and a worker runs.
+// Fetch Test Event shows sample events and moves no cursor; in queue mode main polls and a worker runs;
+// an n8n clock ahead of Proofpoint's, an empty answer at activation and a Look-Back raised and
+// published again on the active workflow lose and repeat nothing.
 //
 // One minute is the shortest poll interval, so the scenarios that need their own n8n run in the
 // background from the start, each with its own sandbox, user folder and ports, while the first two
@@ -58,6 +60,7 @@ describe('Proofpoint Trigger in a real n8n, polling every minute', () => {
 		inBackground('outage', () => outageWhileStarting(start));
 		inBackground('fetchTestEvent', () => fetchTestEventThenPoll(start));
 		inBackground('queue', () => queueMode(start));
+		inBackground('changes', () => changesWhileActive(start));
 		regular = await starting;
 	}, 4 * MINUTE);
 
@@ -174,6 +177,28 @@ describe('Proofpoint Trigger in a real n8n, polling every minute', () => {
 		});
 	});
 
+	test('with n8n\'s clock ahead of Proofpoint\'s, an empty 200 at activation and Look-Back raised and published again, every event arrives once', async () => {
+		const seen = await background.changes;
+		await seen.instance.explain(async () => {
+			// The activation's request got an empty 200: the workflow was activated all the same, and the log says why nothing was read.
+			expect(seen.activationRequests[0]).toMatchObject({ path: '/v2/siem/issues', status: 200, fault: 'empty' });
+			expect(seen.publicationAtStart).toMatchObject({ status: 'published', triggers: [{ status: 'activated', errorMessage: null }] });
+			expect(seen.warning).toMatch(/could not reach Proofpoint at activation \(.+\); it keeps polling/);
+			// Polls at second 0 asked for a minute Proofpoint still called current, were read a minute shorter and then remembered it: no failed poll, one 400 per activation at most.
+			const refused = seen.siem.filter((request) => request.status === 400);
+			expect(refused.length).toBeGreaterThanOrEqual(1);
+			expect(refused.length).toBeLessThanOrEqual(2);
+			expect(seen.siem.filter((request) => request.status === 200).length).toBeGreaterThan(refused.length + 2);
+			expect(seen.executions.filter((execution) => execution.status !== 'success')).toEqual([]);
+			// Republished with a Look-Back of 10 minutes where it was 0: the same state goes on, nothing emitted twice, nothing skipped.
+			expect(seen.publicationAfter).toMatchObject({ status: 'published', triggers: [{ status: 'activated', errorMessage: null }] });
+			expect(seen.stateAfter.since).toBe(seen.stateBefore.since);
+			const events = [...seen.before, ...seen.after];
+			expect(countByKey(emitted(seen.executions))).toEqual(eachOnce(events));
+			expect(summaries(emitted(seen.executions))).toEqual(summaries(events));
+		});
+	});
+
 	test('queue mode: main polls and enqueues, a worker runs the execution that carries the new events', async () => {
 		const seen = await background.queue;
 		await seen.instance.explain(async () => {
@@ -253,4 +278,50 @@ async function queueMode(start) {
 	const events = [...inject(instance.sb, 'messagesDelivered', { recipients: RECIPIENTS }), ...inject(instance.sb, 'clicksPermitted')];
 	const executions = await instance.waitFor('a worker execution with the new events', (list) => hasAll(emitted(list), events) && list);
 	return { instance, events, executions };
+}
+
+// 20 s rather than the 0.3-2 s users saw, so that every poll n8n starts in the first seconds of a minute meets it, on a busy machine too.
+const SKEW_MS = 20 * 1000;
+
+/**
+ * One active workflow with a Look-Back of 0, its n8n clock ahead of Proofpoint's and the activation's
+ * request answered by an empty 200. Once its first event was emitted (its key then leaves the state at
+ * once), Look-Back is raised to 10 minutes and the workflow published again, as in the editor.
+ */
+async function changesWhileActive(start) {
+	const instance = await start({
+		label: 'changes',
+		workflow: triggerWorkflow('ppTrigChanges', 'Proofpoint Trigger: changes while active', { ...RAW, lookBackMinutes: 0 }),
+		beforeStart: (sb) => {
+			sb.setTime(Date.now() - SKEW_MS);
+			sb.failNext({ path: '/v2/siem/', mode: 'empty' });
+		},
+	});
+	const { sb } = instance;
+	const activationRequests = siemRequests(sb).slice();
+	const warning = await instance.waitFor("the trigger's warning about the empty answer", async () =>
+		instance.logs().split('\n').find((line) => line.includes('could not reach Proofpoint at activation')),
+	);
+	const { since } = await instance.waitFor('the start instant saved at activation', async () => (await instance.staticData())?.[STATE]);
+	const before = inject(sb, 'clicksPermitted', { time: Date.parse(since) + 1000 });
+	await instance.waitFor('an execution with the first event', (list) => hasAll(emitted(list), before) && list, { timeoutMs: 3 * MINUTE });
+	const stateBefore = (await instance.staticData())[STATE];
+	const publicationAfter = await instance.republish({ lookBackMinutes: 10 });
+	const after = inject(sb, 'messagesDelivered', { time: sb.now() - 5000, recipients: RECIPIENTS.slice(0, 2) });
+	const executions = await instance.waitFor('an execution with the event from after the change', (list) => hasAll(emitted(list), after) && list, {
+		timeoutMs: 3 * MINUTE,
+	});
+	return {
+		instance,
+		activationRequests,
+		publicationAtStart: instance.publicationAtStart,
+		warning,
+		before,
+		after,
+		stateBefore,
+		stateAfter: (await instance.staticData())[STATE],
+		publicationAfter,
+		siem: siemRequests(sb).slice(),
+		executions,
+	};
 }
