@@ -46,6 +46,13 @@ export class ProofpointTrigger implements INodeType {
 				type: 'notice',
 				default: '',
 			},
+			{
+				displayName:
+					"Each read is one SIEM request (one per hour of a gap). TAP allows a credential 1,800 a day for all its workflows together: reading every minute spends 1,440 of them, every 5 minutes 288. Minimum Minutes Between Reads keeps this trigger's share down however often Poll Times fires.",
+				name: 'quotaNotice',
+				type: 'notice',
+				default: '',
+			},
 			{ ...eventTypesField, default: ['clicksPermitted', 'messagesDelivered'] },
 			...threatFilterFields,
 			...firstActivationFields,

@@ -4,6 +4,7 @@ import {
 	AHEAD_MEMORY_MS,
 	firstState,
 	pollEnd,
+	tooSoon,
 	rangeToRead,
 	readFloor,
 	settlePoll,
@@ -36,11 +37,12 @@ const MANUAL_SAMPLE_WINDOWS = 6;
 const MANUAL_SAMPLE_EVENTS = 20;
 
 function stateOf(staticData: IDataObject): TriggerState | undefined {
-	const { since, cursor, readFrom, seen, aheadUntil } = staticData;
+	const { since, cursor, readFrom, seen, aheadUntil, lastReadAt } = staticData;
 	if (typeof since !== 'string' || typeof cursor !== 'string' || Number.isNaN(Date.parse(cursor))) return undefined;
 	const state: TriggerState = { since, cursor, seen: seen && typeof seen === 'object' ? (seen as Record<string, number>) : {} };
 	if (typeof readFrom === 'string' && !Number.isNaN(Date.parse(readFrom))) state.readFrom = readFrom;
 	if (typeof aheadUntil === 'string' && !Number.isNaN(Date.parse(aheadUntil))) state.aheadUntil = aheadUntil;
+	if (typeof lastReadAt === 'string') state.lastReadAt = lastReadAt;
 	return state;
 }
 
@@ -50,8 +52,10 @@ function commit(staticData: IDataObject, state: TriggerState): void {
 	staticData.cursor = state.cursor;
 	if (state.readFrom !== undefined) staticData.readFrom = state.readFrom;
 	staticData.seen = state.seen;
-	if (state.aheadUntil === undefined) delete staticData.aheadUntil;
-	else staticData.aheadUntil = state.aheadUntil;
+	for (const field of ['aheadUntil', 'lastReadAt'] as const) {
+		if (state[field] === undefined) delete staticData[field];
+		else staticData[field] = state[field];
+	}
 }
 
 /** The skew memory a poll leaves: renewed for an hour when Proofpoint called its end "still current", else kept until it runs out. */
@@ -138,6 +142,9 @@ export async function pollThreatEvents(context: IPollFunctions, settings: PollSe
 		state = firstState(pollEnd(now) - (settings.backfillMs ?? 0));
 		commit(staticData, state);
 	}
+	// Poll Times may ask more often than the quota should pay for: such a poll asks nothing; the next read catches up. The activation's always reads.
+	if (!atActivation && tooSoon(state, now, settings.minReadIntervalMs)) return null;
+	const lastReadAt = settings.minReadIntervalMs > 0 ? new Date(now).toISOString() : undefined;
 	const rules = { lookBackMs: settings.lookBackMs, servedMs: settings.rules.servedMs ?? Number.POSITIVE_INFINITY, minWindowMs: SIEM_WINDOW.minMs };
 	try {
 		const plan = rangeToRead(state, now, rules);
@@ -145,7 +152,7 @@ export async function pollThreatEvents(context: IPollFunctions, settings: PollSe
 			// A first activation from now has nothing to read yet: one minute is read to prove the credential works.
 			const end = pollEnd(now, state);
 			const proof = atActivation ? await readRange(context, settings, { start: end - MINUTE_MS, end }, () => false) : undefined;
-			commit(staticData, { ...state, aheadUntil: aheadAfter(state, now, proof?.endedEarly ?? false) });
+			commit(staticData, { ...state, aheadUntil: aheadAfter(state, now, proof?.endedEarly ?? false), lastReadAt: proof ? lastReadAt : state.lastReadAt });
 			return null;
 		}
 		if (plan.clampedFrom !== undefined) {
@@ -163,7 +170,7 @@ export async function pollThreatEvents(context: IPollFunctions, settings: PollSe
 		const isNew = (candidate: Candidate<SiemEvent>) => candidate.time >= floor && seen[shortKey(candidate.key)] === undefined;
 		const { candidates, readUntil, endedEarly } = await readRange(context, settings, plan.range, isNew);
 		const { emit, next } = settlePoll(state, candidates, readUntil, { ...settings, end: plan.range.end });
-		commit(staticData, { ...next, aheadUntil: aheadAfter(state, now, endedEarly) });
+		commit(staticData, { ...next, aheadUntil: aheadAfter(state, now, endedEarly), lastReadAt });
 		return emit.length ? items(settings, emit, plan.range, readUntil) : null;
 	} catch (error) {
 		const httpCode = (error as { httpCode?: unknown }).httpCode;

@@ -216,6 +216,67 @@ describe('Proofpoint Trigger keeps its promise', () => {
 		});
 	});
 
+	describe('Minimum Minutes Between Reads (version 1.1: 5 by default)', () => {
+		it('polled every minute, it asks Proofpoint every fifth minute only, and every event still arrives once', async () => {
+			const trigger = activeTrigger({ typeVersion: 1.1, parameters: { simplify: true }, credentials: credentials() });
+			clock.set(at(-2.5) + 300);
+			expect((await trigger.poll()).status).toBe('success');
+			const injected = [];
+			const emitted = [];
+			const readAt = [];
+			for (let minute = 1; minute <= 15; minute++) {
+				const [click] = sb().siem.inject('clicksPermitted', { time: at(minute - 3) });
+				injected.push(identityOf('clicksPermitted', click));
+				clock.set(at(minute - 2.5) + 300 + (minute % 3) * 700);
+				const before = sb().requests.length;
+				const result = await trigger.poll();
+				expect(result.status).toBe('success');
+				if (sb().requests.length > before) readAt.push(minute);
+				emitted.push(...identities(result));
+			}
+			expect(readAt).toEqual([5, 10, 15]);
+			expect(emitted).toEqual(injected);
+			expect(sb().requests).toHaveLength(4);
+		});
+
+		it("the trigger's panel states the arithmetic: the credential's daily SIEM requests, and what every minute and the default spend", () => {
+			const { ProofpointTrigger } = require('../../dist/nodes/ProofpointTrigger/ProofpointTrigger.node');
+			const { DEFAULT_MINUTES_BETWEEN_READS, SIEM_DAILY_QUOTA } = require('../../dist/nodes/ProofpointTrigger/settings');
+			const { properties } = new ProofpointTrigger().description;
+			const notice = properties.find((property) => property.name === 'quotaNotice').displayName;
+			const perDay = (minutes) => ((24 * 60) / minutes).toLocaleString('en-US');
+			expect(notice).toContain(`${SIEM_DAILY_QUOTA.toLocaleString('en-US')} a day`);
+			expect(notice).toContain(`every minute spends ${perDay(1)}`);
+			expect(notice).toContain(`every ${DEFAULT_MINUTES_BETWEEN_READS} minutes ${perDay(DEFAULT_MINUTES_BETWEEN_READS)}`);
+			const field = properties.filter((property) => property.name === 'minMinutesBetweenReads');
+			expect(field.map((property) => [property.default, property.displayOptions.show['@version']])).toEqual([
+				[0, [1]],
+				[DEFAULT_MINUTES_BETWEEN_READS, [{ _cnd: { gte: 1.1 } }]],
+			]);
+		});
+
+		it('0 reads at every poll, as version 1 always did', async () => {
+			const trigger = activeTrigger({ typeVersion: 1.1, parameters: { simplify: true, minMinutesBetweenReads: 0 }, credentials: credentials() });
+			await trigger.poll();
+			for (let minute = 1; minute <= 3; minute++) {
+				clock.set(at(minute));
+				await trigger.poll();
+			}
+			expect(sb().requests).toHaveLength(4);
+		});
+
+		it('the activation poll always reads, to prove the credential, even right after the last read', async () => {
+			const trigger = activeTrigger({ typeVersion: 1.1, parameters: { simplify: true }, credentials: credentials() });
+			await trigger.poll();
+			clock.set(at(5));
+			await trigger.poll();
+			clock.set(at(6));
+			trigger.restart();
+			await trigger.poll();
+			expect(sb().requests).toHaveLength(3);
+		});
+	});
+
 	describe('backfill', () => {
 		it.each([
 			['TAP', {}, 7 * DAY],

@@ -406,7 +406,7 @@ describe('the Proofpoint node in the n8n editor', () => {
 			]);
 			// The example's values, as the panel shows them.
 			await triggerPanel.locator('[data-test-id="fixed-collection-pollTimes"]').waitFor();
-			expect(await browser.parameterValue(triggerPanel.locator('[data-test-id="fixed-collection-pollTimes"]'), 'mode')).toBe('Every Minute');
+			expect(await browser.parameterValue(triggerPanel.locator('[data-test-id="fixed-collection-pollTimes"]'), 'mode')).toBe('Every X');
 			expect(await browser.parameterSelect(triggerPanel, 'eventTypes').locator('.el-tag').allInnerTexts()).toEqual(['Clicks Permitted']);
 			expect({
 				threatType: await browser.parameterValue(triggerPanel, 'threatType'),

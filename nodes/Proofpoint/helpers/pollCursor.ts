@@ -21,6 +21,8 @@ export interface TriggerState {
 	seen: Record<string, number>;
 	/** ISO instant: until then polls end a minute earlier, Proofpoint having found an end "still current" (our clock ahead). */
 	aheadUntil?: string;
+	/** ISO instant of the last poll that asked Proofpoint, for Minimum Minutes Between Reads. */
+	lastReadAt?: string;
 }
 
 export interface CursorRules {
@@ -42,6 +44,13 @@ export const AHEAD_MEMORY_MS = 60 * 60 * 1000;
 export function pollEnd(now: number, state?: Pick<TriggerState, 'aheadUntil'>): number {
 	const ahead = state?.aheadUntil !== undefined && Date.parse(state.aheadUntil) > now;
 	return currentMinute(now) - (ahead ? MINUTE_MS : 0);
+}
+
+/** Whether a poll at `now` comes too soon after the last read, counted in whole minutes as Poll Times are. */
+export function tooSoon(state: Pick<TriggerState, 'lastReadAt'>, now: number, minIntervalMs: number): boolean {
+	if (minIntervalMs <= 0 || state.lastReadAt === undefined) return false;
+	const last = Date.parse(state.lastReadAt);
+	return !Number.isNaN(last) && currentMinute(now) - currentMinute(last) < minIntervalMs;
 }
 
 /** Where the next poll starts reading: the state's own floor, or for a state saved before it had one, the cursor less the look-back. */
