@@ -17,8 +17,8 @@ export class Proofpoint implements INodeType {
 		icon: { light: 'file:proofpoint.svg', dark: 'file:proofpoint.dark.svg' },
 		group: ['transform'],
 		// 1.1: Threat Type and Threat Status are multi-selects; workflows saved with 1 keep single choices.
+		// No defaultVersion: new nodes get the last version, and n8n adds Custom API Call only to a description without one.
 		version: [1, 1.1],
-		defaultVersion: 1.1,
 		subtitle:
 			'={{$parameter["operation"] === "markFunctionalAccounts" ? "mark functional accounts" + ($parameter["dryRun"] ? " (dry run)" : "") : $parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:

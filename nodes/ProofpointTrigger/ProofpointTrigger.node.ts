@@ -27,8 +27,8 @@ export class ProofpointTrigger implements INodeType {
 		icon: { light: 'file:../Proofpoint/proofpoint.svg', dark: 'file:../Proofpoint/proofpoint.dark.svg' },
 		group: ['trigger'],
 		// 1.1: Threat Type and Threat Status are multi-selects; workflows saved with 1 keep single choices.
+		// No defaultVersion: new nodes get the last version, and n8n adds Custom API Call only to a description without one.
 		version: [1, 1.1],
-		defaultVersion: 1.1,
 		subtitle:
 			'={{($parameter["eventTypes"] || []).map((type) => ({ clicksBlocked: "Clicks Blocked", clicksPermitted: "Clicks Permitted", messagesBlocked: "Messages Blocked", messagesDelivered: "Messages Delivered" })[type] || type).join(", ")}}',
 		description:

@@ -57,9 +57,6 @@ const minutesBetweenReads = (defaultMinutes: number, version: INodeProperties['d
 });
 
 export const pollSettingFields: INodeProperties[] = [
-	// Version 1 read at every poll; from 1.1 the default leaves most of the credential's SIEM quota to other workflows.
-	minutesBetweenReads(0, { show: { '@version': [1] } }),
-	minutesBetweenReads(DEFAULT_MINUTES_BETWEEN_READS, { show: { '@version': [{ _cnd: { gte: 1.1 } }] } }),
 	{
 		displayName: 'Look-Back (Minutes)',
 		name: 'lookBackMinutes',
@@ -77,6 +74,9 @@ export const pollSettingFields: INodeProperties[] = [
 		typeOptions: { minValue: 1, maxValue: 100000 },
 		description: 'The most events one poll emits; the rest follow on the next polls, none lost',
 	},
+	// Version 1 read at every poll; from 1.1 the default leaves most of the credential's SIEM quota to other workflows.
+	minutesBetweenReads(0, { show: { '@version': [1] } }),
+	minutesBetweenReads(DEFAULT_MINUTES_BETWEEN_READS, { show: { '@version': [{ _cnd: { gte: 1.1 } }] } }),
 	{
 		displayName: 'Output',
 		name: 'output',

@@ -69,7 +69,7 @@ const siemWorkflow = triggeredWorkflow('SIEM events of the last hour', {
 	id: 's2',
 	name: SIEM_NODE,
 	type: runtime.NODE_TYPE,
-	typeVersion: 1,
+	typeVersion: 1.1,
 	parameters: { resource: 'siemEvent', operation: 'getAll', timeRange: 'last', lastAmount: 1, lastUnit: 'hours', returnAll: true, simplify: true },
 	credentials: credentialRef('proofpointTapApi'),
 });
@@ -105,14 +105,22 @@ const TRIGGER_PARAMETERS = [
 	'On First Activation',
 	'Look-Back (Minutes)',
 	'Max Events per Poll',
+	'Minimum Minutes Between Reads',
 	'Output',
 	'Simplify',
 ];
+/** Whether the panel shows `property` on a node of `version` before any choice is made: no condition, or only one on the version. */
+function shownAtVersion(property, version) {
+	const { show, hide } = property.displayOptions ?? {};
+	if (!property.displayOptions) return true;
+	if (hide || Object.keys(show ?? {}).some((key) => key !== '@version')) return false;
+	return show['@version'].some((wanted) => (typeof wanted === 'number' ? wanted === version : version >= wanted._cnd.gte));
+}
 const triggerProperties = new ProofpointTrigger().description.properties.filter(
-	(property) => !property.displayOptions && !['notice', 'collection'].includes(property.type),
+	(property) => shownAtVersion(property, triggerNode.typeVersion) && !['notice', 'collection'].includes(property.type),
 );
 // Tall enough for the whole trigger panel, from its credential to Simplify.
-const TALL_VIEWPORT = { width: 1440, height: 1180 };
+const TALL_VIEWPORT = { width: 1440, height: 1320 };
 
 // The ids and names the example workflows refer to, pointed at the sandbox.
 const sandboxCredentials = (sandbox) => [
@@ -266,6 +274,9 @@ describe('the Proofpoint node in the n8n editor', () => {
 				await siemPanel.locator(`[data-test-id="parameter-input-${name}"]`).waitFor();
 			}
 			expect(await browser.parameterValue(siemPanel, 'timeRange')).toBe('Last N Minutes, Hours or Days');
+			// Version 1.1: Threat Types and Threat Statuses are multi-selects, their defaults chosen.
+			expect(await browser.parameterSelect(siemPanel, 'threatType').locator('.el-tag').allInnerTexts()).toEqual(['Attachment', 'Message Text', 'URL']);
+			expect(await browser.parameterSelect(siemPanel, 'threatStatus').locator('.el-tag').allInnerTexts()).toEqual(['Active', 'Cleared']);
 			// Before any dropdown is opened, so no field has the focus ring.
 			await browser.saveScreenshot(siemPage, 'editor-siem-panel.png');
 
@@ -415,6 +426,7 @@ describe('the Proofpoint node in the n8n editor', () => {
 				firstActivation: await browser.parameterValue(triggerPanel, 'firstActivation'),
 				lookBackMinutes: await browser.parameterValue(triggerPanel, 'lookBackMinutes'),
 				maxEventsPerPoll: await browser.parameterValue(triggerPanel, 'maxEventsPerPoll'),
+				minMinutesBetweenReads: await browser.parameterValue(triggerPanel, 'minMinutesBetweenReads'),
 				output: await browser.parameterValue(triggerPanel, 'output'),
 				simplify: await browser.parameterSwitchOn(triggerPanel, 'simplify'),
 			}).toEqual({
@@ -424,6 +436,7 @@ describe('the Proofpoint node in the n8n editor', () => {
 				firstActivation: 'Start From Now',
 				lookBackMinutes: '30',
 				maxEventsPerPoll: '500',
+				minMinutesBetweenReads: '0',
 				output: 'One Item per Event',
 				simplify: true,
 			});
