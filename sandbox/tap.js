@@ -7,7 +7,8 @@ const { urlDecode } = require('./tap-url-decode');
 const { SIEM_ARRAYS, siemEndpoint } = require('./tap-siem');
 
 // Rolling 24-hour pools (docs/api-facts.md#tap-quotas): clicks/permitted has its own, the other SIEM paths share one.
-// Routes without a pool are not throttled: campaign details are not counted, Forensics' quotas [M] are not modelled.
+// Routes without a pool are not throttled: campaign details and threat summaries are not counted.
+// Forensics is throttled "by request type": 50 a day by threatId, 1,800 by campaignId [M: a rate-limit catalogue].
 const ROUTES = [
 	{ path: '/v2/people/vap', pool: 'people/vap', limit: 50, handler: people.vap },
 	{
@@ -24,7 +25,12 @@ const ROUTES = [
 	})),
 	{ path: '/v2/campaign/ids', pool: 'campaign/ids', limit: 50, handler: intel.campaignIds },
 	{ path: '/v2/campaign/:id', handler: intel.campaign },
-	{ path: '/v2/forensics', handler: intel.forensics },
+	{
+		path: '/v2/forensics',
+		pool: (request) => (request.query.campaignId !== undefined && request.query.threatId === undefined ? 'forensics/campaign' : 'forensics/threat'),
+		limit: (request) => (request.query.campaignId !== undefined && request.query.threatId === undefined ? 1800 : 50),
+		handler: intel.forensics,
+	},
 	{ path: '/v2/threat/summary/:id', handler: intel.threatSummary },
 	// The decoder takes unauthenticated calls too (docs/api-facts.md#tap-intelligence-apis: "MAY").
 	{
@@ -85,11 +91,10 @@ function handle(ctx, request, caller) {
 	// A 401 is not charged (no identity to charge it to); a 400 is, as the throttle counts queries [I].
 	// Answers of 429 are not charged either, so the pool frees up 24 h after its oldest counted request.
 	const who = caller.ok ? caller.principal : 'anonymous';
-	if (route.pool && !ctx.throttle.take(`${who} ${route.pool}`, route.limit)) {
-		return text(
-			429,
-			`Too many requests: the limit of ${route.limit} per rolling 24 hours for ${route.pool} is used up`,
-		);
+	const pool = typeof route.pool === 'function' ? route.pool(request) : route.pool;
+	const limit = typeof route.limit === 'function' ? route.limit(request) : route.limit;
+	if (pool && !ctx.throttle.take(`${who} ${pool}`, limit)) {
+		return text(429, `Too many requests: the limit of ${limit} per rolling 24 hours for ${pool} is used up`);
 	}
 	return route.handler(ctx, request, params);
 }

@@ -238,6 +238,20 @@ describe('the threat examples in a real n8n', () => {
 		expect(sb.requests.filter((request) => request.path === '/v2/forensics').map((request) => request.query.threatId).sort()).toEqual(threatIds);
 		expect(sb.requests.every((request) => request.authOk && request.status === 200)).toBe(true);
 		expect(nodeNamed(workflow, decodeNode).parameters.urls).toBe('={{ $json.url }}');
+
+		// A busy day: TAP's Forensics quota by threat is used up. Every click still gets its message,
+		// with the threat's summary (no quota) and a line saying why the evidence is missing; one 429 per threat, no more.
+		expect(nodeNamed(workflow, forensicsNode).onError).toBe('continueRegularOutput');
+		sb.failNext({ path: '/v2/forensics', mode: '429', count: threatIds.length });
+		sb.clearRequests();
+		const busy = await context.run(workflow);
+		expectSucceeded(busy);
+		const busyMessages = busy.output(htmlNode).map((item) => item.json);
+		expect(busyMessages.map((message) => message.threatName)).toEqual(messages.map((message) => message.threatName));
+		for (const message of busyMessages) {
+			expect(message.markdown).toContain("**Forensic evidence**\n- not available now: TAP's Forensics quota for requests by threat ID is used up (429)");
+		}
+		expect(sb.requests.filter((request) => request.path === '/v2/forensics').map((request) => request.status)).toEqual(threatIds.map(() => 429));
 	});
 
 	test("MSP daily digest: one digest per customer of the partner's last 24 hours, with the sandbox's counts", async () => {

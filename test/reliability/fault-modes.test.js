@@ -50,7 +50,7 @@ function messageFor(op, method, mode, attempts) {
 	const after = attempts > 1 ? ` after ${attempts} attempts$` : '$';
 	const status = STATUS_OF[mode];
 	if (op.api === 'tap') {
-		if (status === 429) return /^TAP('s (SIEM )?quota for .+ is used up| is throttling requests) \(429\)$/;
+		if (status === 429) return /^TAP('s (SIEM |Forensics )?quota for .+ is used up| is throttling requests) \(429\)$/;
 		if (status) return new RegExp(`^TAP had a server error \\(${status}\\)$`);
 	} else if (op.api === 'essentialsThreat') {
 		if (status === 429) return new RegExp(`^The Essentials Threat API is throttling requests \\(429\\)${after}`);

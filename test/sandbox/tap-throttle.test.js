@@ -84,6 +84,21 @@ describe('rolling 24-hour throttles', () => {
 		sb.advanceTime(24 * HOUR);
 		expect((await clicksPermitted()).status).toBe(200);
 	});
+	it('throttles Forensics by request type: 50 by threatId, 1,800 by campaignId, in pools of their own', async () => {
+		clock += 48 * HOUR;
+		const [threat] = sb.siem.threats();
+		const [campaign] = sb.siem.campaigns();
+		const byThreat = () => tap.get('/v2/forensics', { params: { threatId: threat.id } });
+		const byCampaign = () => tap.get('/v2/forensics', { params: { campaignId: campaign.id } });
+		expect(await spend(byThreat, 50, 10)).toEqual(Array(50).fill(200));
+		const throttled = await byThreat();
+		expect([throttled.status, throttled.data]).toEqual([429, 'Too many requests: the limit of 50 per rolling 24 hours for forensics/threat is used up']);
+		const statuses = await spend(byCampaign, 1800, 50);
+		expect(statuses.every((status) => status === 200)).toBe(true);
+		expect((await byCampaign()).status).toBe(429);
+		// Threat summaries are not throttled.
+		expect((await tap.get(`/v2/threat/summary/${threat.id}`)).status).toBe(200);
+	});
 });
 
 describe('SIEM clicks/permitted (the credential test)', () => {

@@ -13,6 +13,8 @@ export interface RequestTarget {
 	threat?: string;
 	/** The id Forensics was asked about. */
 	forensics?: string;
+	/** Which of Forensics' quotas the request spends. */
+	forensicsBy?: 'threat' | 'campaign';
 	urlDecode?: boolean;
 	/** Advice the operation adds to a throttling answer, e.g. which of its options to lower. */
 	throttleAdvice?: string;
@@ -90,6 +92,9 @@ const SIEM_RANGE_RULES: Array<{ pattern: RegExp; message: string; description: s
 ];
 
 const rangeRuleOf = (failure: Failure) => SIEM_RANGE_RULES.find((rule) => rule.pattern.test(failure.apiMessage ?? ''));
+
+/** Forensics is throttled "by request type" (Proofpoint's page); the figures come from a rate-limit catalogue [M], so the advice says "about". */
+export const FORENSICS_PER_DAY = { byThreat: 50, byCampaign: 1800 };
 
 const ROLLING_DAY = 'a request becomes available again 24 hours after the oldest one counted. This node does not retry a 429, so it spends no more quota';
 
@@ -299,6 +304,23 @@ const ADVICE_TABLE: Row[] = [
 			message: "TAP's quota for campaign ids is used up (429)",
 			description: `TAP allows 50 requests for campaign ids in a rolling 24 hours; ${ROLLING_DAY}. Each day of range and each page is one request: use a Page Size of 200 or a shorter range.${operationAdvice(f)}`,
 		}),
+	},
+	{
+		api: TAP,
+		on: 429,
+		when: (f) => f.target.forensicsBy !== undefined,
+		advice: (f) => {
+			const byThreat = f.target.forensicsBy === 'threat';
+			const limit = byThreat ? FORENSICS_PER_DAY.byThreat : FORENSICS_PER_DAY.byCampaign;
+			return {
+				message: `TAP's Forensics quota for requests by ${byThreat ? 'threat' : 'campaign'} ID is used up (429)`,
+				description: `TAP throttles Forensics by request type: about ${limit.toLocaleString('en-US')} requests ${byThreat ? 'by threat ID' : 'by campaign ID'} in a rolling 24 hours; ${ROLLING_DAY}.${
+					byThreat
+						? ` Threat → Get gives a threat's summary without a quota; Forensics Of "Campaign, or Threat Without One" asks by campaign ID (about ${FORENSICS_PER_DAY.byCampaign.toLocaleString('en-US')} a day) when the event names one.`
+						: ''
+				}${operationAdvice(f)}`,
+			};
+		},
 	},
 	{
 		api: TAP,

@@ -49,4 +49,34 @@ describe('Forensic Report → Get', () => {
 
 		expect(result.error.message).toBe(`Threat or campaign "${'0'.repeat(64)}" is unknown to TAP (404)`);
 	});
+
+	describe('Forensics Of: Campaign, or Threat Without One', () => {
+		it("asks by the item's campaign when it names one, by its threat when not: threats of one campaign make one request", async () => {
+			const inCampaign = sb().siem.threats().filter((threat) => threat.campaignId);
+			const campaignId = inCampaign[0].campaignId;
+			const sameCampaign = inCampaign.filter((threat) => threat.campaignId === campaignId).slice(0, 2);
+			const alone = sb().siem.threats().find((threat) => !threat.campaignId);
+			const input = [...sameCampaign, alone].map((threat) => ({ json: { threatId: threat.id, campaignId: threat.campaignId ?? null } }));
+			const result = await run(forensicsOf({ forensicsOf: 'campaignElseThreat', threatId: '={{ $json.threatId }}', campaignId: '={{ $json.campaignId }}' }), { input });
+
+			expect(result.status).toBe('success');
+			expect(sb().requests.map((request) => request.query)).toEqual([{ campaignId }, { threatId: alone.id }]);
+			expect(result.items.map((item) => item.json.reports[0].scope)).toEqual([...sameCampaign.map(() => 'CAMPAIGN'), 'THREAT']);
+		});
+	});
+
+	describe("a used-up quota (429) names the request type's daily figure and what spends less", () => {
+		it.each([
+			['threat', () => ({ threatId: sb().siem.threats()[0].id }), "TAP's Forensics quota for requests by threat ID is used up (429)", 'about 50 requests by threat ID'],
+			['campaign', () => ({ forensicsOf: 'campaign', campaignId: sb().siem.campaigns()[0].id }), "TAP's Forensics quota for requests by campaign ID is used up (429)", 'about 1,800 requests by campaign ID'],
+		])('by %s', async (by, parameters, message, figure) => {
+			sb().failNext({ path: '/v2/forensics', mode: '429' });
+			const result = await run(forensicsOf(parameters()));
+
+			expect(result.error.message).toBe(message);
+			expect(result.error.description).toContain(figure);
+			if (by === 'threat') expect(result.error.description).toContain('Threat → Get');
+			expect(sb().requests).toHaveLength(1);
+		});
+	});
 });
