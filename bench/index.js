@@ -25,6 +25,7 @@ const { siemBurstBenchmark } = require('./siem-burst');
 const { siemRangeBenchmark, urlDecodeBenchmark, threatGetBenchmark } = require('./threats');
 const { triggerBenchmark } = require('./trigger');
 const { mspBenchmark } = require('./msp');
+const { startBenchmark } = require('./start');
 
 const root = path.join(__dirname, '..');
 const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`;
@@ -35,7 +36,7 @@ function machine() {
 	return `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 }
 
-function markdown({ when, reconcile, getAll, vap, siemRange, siemBurst, urlDecode, threatGet, trigger, msp }) {
+function markdown({ when, reconcile, getAll, vap, siemRange, siemBurst, urlDecode, threatGet, trigger, msp, start }) {
 	const goals = (list) => Object.entries(list).map(([goal, ok]) => `${goal}: ${mark(ok)}`).join('; ');
 	return [
 		`Measured ${when} on ${machine()}.`,
@@ -58,8 +59,9 @@ function markdown({ when, reconcile, getAll, vap, siemRange, siemBurst, urlDecod
 		`| User picker, search on an organization of ${msp.search.users.count} users (median of 7) | ${Math.round(msp.search.users.ms)} ms | | |`,
 		`| Proofpoint Trigger, the same backfill capped at ${trigger.capped.cap} events per poll: ${trigger.capped.events} events over ${trigger.capped.polls} polls, ${trigger.capped.capped} capped | ${trigger.capped.requests} requests, at most ${trigger.capped.stateBytes} bytes of state | uncapped: ${trigger.capped.uncappedRequests} requests | ${(trigger.capped.requests / trigger.capped.uncappedRequests).toFixed(2)}× the requests |`,
 		`| Proofpoint Trigger, a busy hour of ${trigger.busy.events} delivered messages emitted in one poll (median of 5) | ${trigger.busy.nodeMs} ms, ${trigger.busy.nodePerSecond} events/s | bare GET + JSON.parse + one item per event: ${trigger.busy.bareMs} ms, ${trigger.busy.barePerSecond} events/s | ${times(trigger.busy.nodeMs / trigger.busy.bareMs)} the time |`,
+		`| \`npm start\` to its banner, again on the same demo folder (n8n installed) | ${seconds(start.second.bannerMs)}, ${start.second.rebuilt ? 'rebuilt' : 'no rebuild'}, ${start.second.imports} imports | the first start on a new demo folder: ${seconds(start.first.bannerMs)}, ${start.first.rebuilt ? 'build and pack' : 'no build'}, ${start.first.imports} imports | ${times(start.first.bannerMs / start.second.bannerMs)} faster; Ctrl-C stopped each in ${start.first.stopMs} / ${start.second.stopMs} ms |`,
 		'',
-		`Goals: ${goals({ ...reconcile.goals, ...getAll.goals, ...vap.goals, ...siemRange.goals, ...siemBurst.goals, ...urlDecode.goals, ...threatGet.goals, ...trigger.goals, ...msp.goals })}.`,
+		`Goals: ${goals({ ...reconcile.goals, ...getAll.goals, ...vap.goals, ...siemRange.goals, ...siemBurst.goals, ...urlDecode.goals, ...threatGet.goals, ...trigger.goals, ...msp.goals, ...start.goals })}.`,
 	].join('\n');
 }
 
@@ -83,7 +85,9 @@ function markdown({ when, reconcile, getAll, vap, siemRange, siemBurst, urlDecod
 	const trigger = await triggerBenchmark();
 	console.log('MSP benchmark (licence report, picker search)…');
 	const msp = await mspBenchmark();
-	const results = { when, machine: machine(), reconcile, getAll, vap, siemRange, siemBurst, urlDecode, threatGet, trigger, msp };
+	console.log('npm start benchmark (two starts)…');
+	const start = await startBenchmark();
+	const results = { when, machine: machine(), reconcile, getAll, vap, siemRange, siemBurst, urlDecode, threatGet, trigger, msp, start };
 	const table = markdown(results);
 	fs.writeFileSync(path.join(__dirname, 'results.json'), JSON.stringify(results, null, 2) + '\n');
 	fs.writeFileSync(path.join(__dirname, 'RESULTS.md'), `# Benchmark results\n\n${table}\n`);

@@ -31,12 +31,34 @@ function packPackage(dir = root) {
 	return path.join(destination, JSON.parse(output)[0].filename);
 }
 
-/** Unpacks the tarball where n8n looks for community packages: <user folder>/.n8n/nodes/node_modules/<name>. */
-function installTarball(userFolder, tarball) {
+/** What a built package comes from: the sources, the manifest and the build's own files, as one hash. */
+function sourceStamp() {
+	const hash = require('node:crypto').createHash('sha256');
+	const visit = (relative) => {
+		const full = path.join(root, relative);
+		if (fs.statSync(full).isDirectory()) {
+			for (const entry of fs.readdirSync(full).sort()) visit(path.join(relative, entry));
+			return;
+		}
+		hash.update(`${relative}\0`).update(fs.readFileSync(full)).update('\0');
+	};
+	for (const entry of ['nodes', 'credentials', 'package.json', 'index.js', 'gulpfile.js', 'tsconfig.json']) visit(entry);
+	return hash.digest('hex');
+}
+
+/** Where a user folder notes which sources its installed package was built from. */
+const stampFile = (userFolder) => path.join(userFolder, 'package-stamp.json');
+
+/**
+ * Unpacks the tarball where n8n looks for community packages: <user folder>/.n8n/nodes/node_modules/<name>;
+ * with `stamp`, notes that it was built from those sources.
+ */
+function installTarball(userFolder, tarball, stamp) {
 	const target = path.join(userFolder, '.n8n', 'nodes', 'node_modules', PACKAGE);
 	fs.rmSync(target, { recursive: true, force: true });
 	fs.mkdirSync(target, { recursive: true });
 	execFileSync('tar', ['-xzf', tarball, '-C', target, '--strip-components=1']);
+	if (stamp) fs.writeFileSync(stampFile(userFolder), JSON.stringify({ stamp }));
 	return target;
 }
 
@@ -96,6 +118,18 @@ async function importCredentials(n8n, userFolder, credentials) {
 	if (result.code !== 0) throw new Error(`import:credentials failed: ${result.stderr || result.stdout}`);
 }
 
+/** Imports several workflows in one n8n boot: each as its own file of a folder (`--separate`). */
+async function importWorkflows(n8n, userFolder, workflows) {
+	const folder = fs.mkdtempSync(path.join(userFolder, 'import-'));
+	try {
+		for (const workflow of workflows) fs.writeFileSync(path.join(folder, `${workflow.id}.json`), JSON.stringify(workflow));
+		const result = await cli(n8n, userFolder, ['import:workflow', '--separate', `--input=${folder}`]);
+		if (result.code !== 0) throw new Error(`import:workflow failed: ${result.stderr || result.stdout}`);
+	} finally {
+		fs.rmSync(folder, { recursive: true, force: true });
+	}
+}
+
 async function importWorkflow(n8n, userFolder, workflow) {
 	const result = await cli(n8n, userFolder, ['import:workflow', `--input=${writeJson(userFolder, `workflow-${workflow.id}.json`, workflow)}`]);
 	if (result.code !== 0) throw new Error(`import:workflow failed: ${result.stderr || result.stdout}`);
@@ -131,31 +165,53 @@ function freePort() {
 async function waitFor(check, { timeoutMs, what }) {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
-		if (await check().catch(() => false)) return;
+		// A check that knows waiting is pointless (the process exited) says so with `fatal`.
+		if (await check().catch((error) => (error.fatal ? Promise.reject(error) : false))) return;
 		if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
 		await new Promise((resolve) => setTimeout(resolve, 250));
 	}
 }
 
+/** The most of n8n's output a run keeps in memory (for tests and error messages); a log file gets all of it. */
+const LOG_MEMORY_CHARS = 8 * 1024 * 1024;
+
 /**
  * Starts `n8n start` (or another n8n command such as `worker`) on loopback and waits until it is
- * ready; returns {url, port, process, logs(), stop()}.
+ * ready; returns {url, port, process, logs(), stop()}. `n8n start` serves its health check on a path
+ * of this run's own, so the readiness answer proves it is this n8n, not another server on the port.
+ * With `logFile`, everything n8n prints is also written there.
  */
-async function startN8n(n8n, userFolder, { command = 'start', env = {}, readyPath = '/healthz/readiness', timeoutMs = 120000 } = {}) {
+async function startN8n(n8n, userFolder, { command = 'start', env = {}, readyPath, timeoutMs = 120000, logFile } = {}) {
 	const port = env.N8N_PORT ? Number(env.N8N_PORT) : await freePort();
 	const brokerPort = await freePort();
+	const healthPath = command === 'start' ? `/healthz-${require('node:crypto').randomBytes(8).toString('hex')}` : undefined;
+	const ready = readyPath ?? (healthPath ? `${healthPath}/readiness` : '/healthz/readiness');
 	const child = spawn(n8n, [command], {
 		env: n8nEnv(userFolder, {
 			brokerPort,
-			env: { N8N_PORT: String(port), N8N_LISTEN_ADDRESS: '127.0.0.1', N8N_SECURE_COOKIE: 'false', N8N_LOG_FORMAT: 'text', ...env },
+			env: {
+				N8N_PORT: String(port),
+				N8N_LISTEN_ADDRESS: '127.0.0.1',
+				N8N_SECURE_COOKIE: 'false',
+				N8N_LOG_FORMAT: 'text',
+				...(healthPath ? { N8N_ENDPOINT_HEALTH: healthPath } : {}),
+				...env,
+			},
 		}),
 		stdio: ['ignore', 'pipe', 'pipe'],
 		detached: true,
 	});
 	let logs = '';
-	child.stdout.on('data', (chunk) => (logs += chunk));
-	child.stderr.on('data', (chunk) => (logs += chunk));
+	const file = logFile ? fs.createWriteStream(logFile, { flags: 'w' }) : undefined;
+	const collect = (chunk) => {
+		file?.write(chunk);
+		logs += chunk;
+		if (logs.length > LOG_MEMORY_CHARS) logs = logs.slice(-LOG_MEMORY_CHARS / 2);
+	};
+	child.stdout.on('data', collect);
+	child.stderr.on('data', collect);
 	const exited = new Promise((resolve) => child.once('exit', resolve));
+	child.once('exit', () => file?.end());
 	const url = `http://127.0.0.1:${port}`;
 	const stop = async () => {
 		if (child.exitCode !== null || child.signalCode !== null) return;
@@ -177,11 +233,11 @@ async function startN8n(n8n, userFolder, { command = 'start', env = {}, readyPat
 	try {
 		await waitFor(
 			async () => {
-				if (child.exitCode !== null) throw new Error(`n8n ${command} exited early:\n${logs.slice(-3000)}`);
-				const response = await fetch(url + readyPath);
+				if (child.exitCode !== null) throw Object.assign(new Error(`n8n ${command} exited early (${child.exitCode})`), { fatal: true });
+				const response = await fetch(url + ready);
 				return response.ok;
 			},
-			{ timeoutMs, what: `n8n ${command} at ${url}${readyPath}` },
+			{ timeoutMs, what: `n8n ${command} at ${url}${ready}` },
 		);
 	} catch (error) {
 		await stop();
@@ -250,11 +306,14 @@ module.exports = {
 	n8nNodeBinary,
 	packPackage,
 	installTarball,
+	sourceStamp,
+	stampFile,
 	newUserFolder,
 	n8nEnv,
 	cli,
 	importCredentials,
 	importWorkflow,
+	importWorkflows,
 	publishWorkflow,
 	requireFromN8n,
 	spawn,
