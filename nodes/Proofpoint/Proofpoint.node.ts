@@ -6,7 +6,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { essentialsResources, properties, tapResources } from './actions/resources';
+import { essentialsResources, nodeSubtitle, properties, tapResources } from './actions/resources';
 import { route } from './actions/router';
 import { searchDomains, searchOrganizations, searchUsers } from './methods/listSearch';
 
@@ -19,8 +19,7 @@ export class Proofpoint implements INodeType {
 		// 1.1: Threat Type and Threat Status are multi-selects; workflows saved with 1 keep single choices.
 		// No defaultVersion: new nodes get the last version, and n8n adds Custom API Call only to a description without one.
 		version: [1, 1.1],
-		subtitle:
-			'={{$parameter["operation"] === "markFunctionalAccounts" ? "mark functional accounts" + ($parameter["dryRun"] ? " (dry run)" : "") : $parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: nodeSubtitle(),
 		description:
 			'Manage Proofpoint Essentials organizations, users, domains and licensing; read and enrich threat events from TAP and the Essentials Threat API',
 		defaults: { name: 'Proofpoint' },

@@ -72,3 +72,17 @@ export const properties: INodeProperties[] = [
 
 export const essentialsResources = Object.keys(operationsByResource).filter((name) => !TAP_RESOURCES.includes(name));
 export const tapResources = TAP_RESOURCES;
+
+/**
+ * The canvas subtitle: the operation and resource as the panel names them ("Get Many: SIEM Event"),
+ * from one map of every resource and operation; a value it does not know is shown as stored.
+ */
+export function nodeSubtitle(): string {
+	const resourceNames = Object.fromEntries((resourceProperty.options as Array<{ name: string; value: string }>).map(({ name, value }) => [value, name]));
+	const labels: Record<string, string> = {};
+	for (const [resource, operations] of Object.entries(operationsByResource)) {
+		for (const [operation, { option }] of Object.entries(operations)) labels[`${resource}.${operation}`] = `${option.name}: ${resourceNames[resource]}`;
+	}
+	const label = `(${JSON.stringify(labels)}[$parameter["resource"] + "." + $parameter["operation"]] || $parameter["operation"] + ": " + $parameter["resource"])`;
+	return `={{$parameter["operation"] === "markFunctionalAccounts" ? "Mark Functional Accounts" + ($parameter["dryRun"] ? " (dry run)" : "") : ${label}}}`;
+}
