@@ -48,12 +48,14 @@ describe('Proofpoint Essentials errors, through the node', () => {
 		const user = await run({ ...getBob, email: 'nobody@acme.example' });
 		const org = await run(getOrg('nobody.example'));
 
-		expect(user.error.message).toBe(`User "nobody@acme.example" or organization "acme.example" not found on ${whereOf(sb())} (404)`);
+		// The organization is there (asked once after the 404): the user is what is missing.
+		expect(user.error.message).toBe('User "nobody@acme.example" is not in organization acme.example (404)');
 		expect(user.error.description).toContain("Check that \"nobody@acme.example\" is the user's primary email address");
 		expect(org.error.message).toBe(`Organization "nobody.example" not found on ${whereOf(sb())} (404)`);
 		expect(org.error.description).toContain('Any domain of the organization works.');
 		expect(org.error.description).not.toContain('primary email');
-		expect(statuses(sb())).toEqual([404, 404]);
+		// The user's 404, the organization asked once (200), the organization's 404.
+		expect(statuses(sb())).toEqual([404, 200, 404]);
 	});
 
 	describe('429', () => {

@@ -58,14 +58,35 @@ describe('User → Get', () => {
 		]);
 	});
 
-	it('says an alias is not a primary email when asked for one', async () => {
+	it('says the user is missing, not the organization, when the organization is there (asking it once)', async () => {
 		const result = await run(getUser('robert.smith@acme.example'));
 
 		expect(result.status).toBe('error');
-		expect(result.error.message).toMatch(/^User "robert\.smith@acme\.example" or organization "acme\.example" not found on .* \(404\)$/);
+		expect(result.error.message).toBe('User "robert.smith@acme.example" is not in organization acme.example (404)');
 		expect(result.error.description).toContain('primary email address (aliases cannot be addressed)');
+		expect(result.error.description).not.toContain('stack');
 		expect(result.error.httpCode).toBe('404');
-		expect(seen(sb())).toHaveLength(1);
+		expect(seen(sb())).toEqual(['GET /orgs/acme.example/users/robert.smith@acme.example', 'GET /orgs/acme.example']);
+	});
+
+	it('says the organization is not on this stack when it is not: the stack advice, as before', async () => {
+		const result = await run(getUser('homer@globex.example', 'globex.example'));
+
+		expect(result.error.message).toMatch(/^User "homer@globex\.example" or organization "globex\.example" not found on .* \(404\)$/);
+		expect(result.error.description).toContain('Endpoint → Get');
+		expect(seen(sb())).toEqual(['GET /orgs/globex.example/users/homer@globex.example', 'GET /orgs/globex.example']);
+	});
+
+	it('asks an organization once for every missing user of it in a run', async () => {
+		const input = ['nobody.one@acme.example', 'nobody.two@acme.example', 'bob.smith@acme.example'].map((email) => ({ json: { email } }));
+		const result = await run(getUser('={{ $json.email }}'), { input, onError: 'continueRegularOutput' });
+
+		expect(result.items.map((item) => item.json.error ?? item.json.primary_email)).toEqual([
+			'User "nobody.one@acme.example" is not in organization acme.example (404)',
+			'User "nobody.two@acme.example" is not in organization acme.example (404)',
+			'bob.smith@acme.example',
+		]);
+		expect(seen(sb()).filter((request) => request === 'GET /orgs/acme.example')).toHaveLength(1);
 	});
 
 	describe('refuses bad input before sending anything', () => {

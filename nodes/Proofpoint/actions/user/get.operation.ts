@@ -1,8 +1,9 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeApiError, type IExecuteFunctions, type INodeProperties, type JsonObject } from 'n8n-workflow';
 
 import { typedUser } from '../../helpers/coerce';
 import { optionsCollection, orgDomainField, userEmailField } from '../../parameters/fields';
 import { essentialsObject } from '../../transport/essentials';
+import { asNodeError } from '../../transport/nodeError';
 import type { CallOptions } from '../../transport/request';
 import { forOperation } from '../descriptions';
 import type { OperationOption } from '../operation';
@@ -18,11 +19,46 @@ export const description: INodeProperties[] = forOperation('user', 'get', [orgDo
 
 export const prepare = readOrgUser;
 
+const httpCodeOf = (error: unknown) => (error as { httpCode?: unknown }).httpCode;
+
+// Per run of the node: whether an organization is on the credential's stack, asked at most once.
+const organizationsSeen = new WeakMap<IExecuteFunctions, Map<string, Promise<boolean | undefined>>>();
+
+/** Whether the credential's stack knows the organization: true, false on a 404, undefined when it could not tell. */
+function organizationOnStack(context: IExecuteFunctions, domain: string, options: CallOptions): Promise<boolean | undefined> {
+	let seen = organizationsSeen.get(context);
+	if (!seen) organizationsSeen.set(context, (seen = new Map()));
+	let answer = seen.get(domain);
+	if (!answer) {
+		answer = essentialsObject.call(context, { method: 'GET', path: ['orgs', domain], target: { org: domain } }, options).then(
+			() => true,
+			(error: unknown) => (httpCodeOf(error) === '404' ? false : undefined),
+		);
+		seen.set(domain, answer);
+	}
+	return answer;
+}
+
+/**
+ * A 404 names either the user or the organization. Only then is the organization asked once (per
+ * organization and run), so the error says which one is missing: a user to look up, or a stack to change.
+ */
 export async function run(this: IExecuteFunctions, { domain, email }: OrgUser, options: CallOptions) {
-	const user = await essentialsObject.call(
-		this,
-		{ method: 'GET', path: ['orgs', domain, 'users', email], target: { org: domain, user: email } },
-		options,
-	);
-	return typedUser(user);
+	try {
+		const user = await essentialsObject.call(
+			this,
+			{ method: 'GET', path: ['orgs', domain, 'users', email], target: { org: domain, user: email } },
+			options,
+		);
+		return typedUser(user);
+	} catch (error) {
+		if (httpCodeOf(error) !== '404' || (await organizationOnStack(this, domain, options)) !== true) throw asNodeError(this, error, options.itemIndex);
+		const message = `User "${email}" is not in organization ${domain} (404)`;
+		throw new NodeApiError(this.getNode(), { message } as JsonObject, {
+			message,
+			description: `The organization is there; the user is not. Check that "${email}" is the user's primary email address (aliases cannot be addressed), or list the organization's users with User → Get Many.`,
+			httpCode: '404',
+			itemIndex: options.itemIndex,
+		});
+	}
 }
