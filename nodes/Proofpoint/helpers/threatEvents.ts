@@ -84,6 +84,12 @@ const either = (object: IDataObject, ...keys: string[]) => {
 	return null;
 };
 
+/** An instant as TAP writes it, ISO with milliseconds: Essentials' microseconds (or its Go layout) become that, so both APIs give one form. */
+function inTapForm(value: IDataObject[string]): IDataObject[string] {
+	const instant = parseInstant(value);
+	return instant === undefined ? value : new Date(instant).toISOString();
+}
+
 const SCORES = ['phishScore', 'spamScore', 'malwareScore', 'impostorScore'] as const;
 
 /** An event as one flat item of the fields a person triages on; a message's first threat stands for it. */
@@ -93,7 +99,7 @@ export function simplifyEvent(kind: EventKind, event: IDataObject): IDataObject 
 	const threat = threats[0] ?? {};
 	const simple: IDataObject = {
 		eventType: kind,
-		time: either(event, click ? 'clickTime' : 'messageTime'),
+		time: inTapForm(either(event, click ? 'clickTime' : 'messageTime')),
 		recipient: Array.isArray(event.recipient) ? event.recipient.join(', ') : either(event, 'recipient'),
 		sender: either(event, 'sender'),
 		subject: click ? null : either(event, 'subject'),

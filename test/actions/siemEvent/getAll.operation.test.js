@@ -367,6 +367,16 @@ describe('SIEM Event → Get Many', () => {
 			expect(sb().requests).toHaveLength(1);
 		});
 
+		it("with Simplify, an event's time is in TAP's form (milliseconds), though Essentials writes microseconds", async () => {
+			const raw = await run(getMany({ lastAmount: 24, simplify: false }), { threat: 'acme' });
+			const simple = await run(getMany({ lastAmount: 24, simplify: true }), { threat: 'acme' });
+
+			expect(raw.items.length).toBeGreaterThan(0);
+			const rawTimes = raw.items.map((item) => item.json.messageTime ?? item.json.clickTime);
+			expect(rawTimes.every((time) => /\.\d{6}Z$/.test(time))).toBe(true);
+			expect(simple.items.map((item) => item.json.time)).toEqual(rawTimes.map((time) => new Date(time).toISOString()));
+		});
+
 		it('waits out a short Retry-After once and goes on', async () => {
 			sb().failNext({ path: '/v2/siem/all', mode: '429-retry-after' });
 			const result = await run(getMany({ lastAmount: 1 }), { threat: 'acme' });
