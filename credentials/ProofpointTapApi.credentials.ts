@@ -84,6 +84,22 @@ export class ProofpointTapApi implements ICredentialType {
 			displayOptions: { show: { platform: ESSENTIALS_PLATFORMS } },
 		},
 		{
+			displayName:
+				'If the Test says 401: copy the Service Principal and Secret again from the TAP dashboard, Settings → Connected Applications.',
+			name: 'tapRefusalNotice',
+			type: 'notice',
+			default: '',
+			displayOptions: { show: { platform: ['tap'] } },
+		},
+		{
+			displayName:
+				'If the Test says 401: check the Integration Key\'s API Key and API Key Secret (Account Management → Integrations → Integration Keys). A new key can take up to 30 minutes to become active.',
+			name: 'essentialsRefusalNotice',
+			type: 'notice',
+			default: '',
+			displayOptions: { show: { platform: ESSENTIALS_PLATFORMS } },
+		},
+		{
 			displayName: 'Base URL',
 			name: 'baseUrl',
 			type: 'string',
@@ -131,7 +147,8 @@ export class ProofpointTapApi implements ICredentialType {
 				properties: {
 					value: 401,
 					message:
-						'Proofpoint refused the credentials (401). TAP: copy the service principal and secret again from Settings → Connected Applications. Essentials: check the API Key and API Key Secret; a new Integration Key can take up to 30 minutes to become active.',
+						// n8n shows a rule's message as written, whatever the platform: the advice for each platform is the note in the dialog above.
+						'Proofpoint refused the credentials (401): the key or its secret is wrong, or not active yet; the note in this dialog says where to find them for the Platform you chose.',
 				},
 			},
 			{

@@ -25,10 +25,24 @@ describe('Proofpoint TAP API credential → Test', () => {
 
 		expect(result).toEqual({
 			status: 'Error',
-			message:
-				'Proofpoint refused the credentials (401). TAP: copy the service principal and secret again from Settings → Connected Applications. Essentials: check the API Key and API Key Secret; a new Integration Key can take up to 30 minutes to become active.',
+			message: 'Proofpoint refused the credentials (401): the key or its secret is wrong, or not active yet; the note in this dialog says where to find them for the Platform you chose.',
 		});
 		expect(sb().requests.map((request) => [request.path, request.status])).toEqual([['/v2/siem/clicks/permitted', 401]]);
+	});
+
+	it.each([
+		['tap', 'Settings → Connected Applications', 'Integration Key'],
+		['essentialsUs', 'Integration Keys', 'Connected Applications'],
+		['essentialsEu', 'up to 30 minutes', 'Connected Applications'],
+		['essentialsCustom', 'Integration Keys', 'Connected Applications'],
+	])("the dialog's note for Platform %s gives that platform's advice on a 401, and only that", (platform, says, never) => {
+		const { ProofpointTapApi } = require('../../dist/credentials/ProofpointTapApi.credentials');
+		const shown = new ProofpointTapApi().properties.filter(
+			(property) => property.type === 'notice' && property.displayName.startsWith('If the Test says 401') && property.displayOptions.show.platform.includes(platform),
+		);
+		expect(shown).toHaveLength(1);
+		expect(shown[0].displayName).toContain(says);
+		expect(shown[0].displayName).not.toContain(never);
 	});
 
 	it('says the credentials are right but the SIEM quota is used up on a 429', async () => {
@@ -68,7 +82,7 @@ describe('the Essentials Threat API platform → Test', () => {
 		const result = await testCredential('proofpointTapApi', essentials('pending'));
 
 		expect(result.status).toBe('Error');
-		expect(result.message).toContain('a new Integration Key can take up to 30 minutes to become active');
+		expect(result.message).toContain('not active yet; the note in this dialog says where to find them');
 		expect(sb().requests.map((request) => request.status)).toEqual([401]);
 	});
 
@@ -141,7 +155,8 @@ describe('the credential as an admin fills it', () => {
 	const { ProofpointTapApi } = require('../../dist/credentials/ProofpointTapApi.credentials.js');
 	const { NodeHelpers } = require('n8n-workflow');
 	const type = new ProofpointTapApi();
-	const shown = (data) => type.properties.filter((property) => NodeHelpers.displayParameter(data, property, null, null)).map((property) => property.displayName);
+	const shown = (data) =>
+		type.properties.filter((property) => property.type !== 'notice' && NodeHelpers.displayParameter(data, property, null, null)).map((property) => property.displayName);
 
 	it('asks a TAP customer for a service principal and secret, and an Essentials admin for an API key and secret', () => {
 		expect(shown({ platform: 'tap' })).toEqual(['Platform', 'Service Principal', 'Secret', 'Base URL']);
@@ -151,7 +166,8 @@ describe('the credential as an admin fills it', () => {
 
 	it('keeps the stored field names: an Essentials key lands in principal and secret', () => {
 		const data = NodeHelpers.getNodeParameters(type.properties, { platform: 'essentialsEu', principal: 'key', secret: 'key-secret' }, true, false, null, null);
-		expect(data).toEqual({ platform: 'essentialsEu', principal: 'key', secret: 'key-secret' });
+		// n8n keeps an empty value for the dialog's note too; nothing else is added.
+		expect(data).toEqual({ platform: 'essentialsEu', principal: 'key', secret: 'key-secret', essentialsRefusalNotice: '' });
 		expect(type.displayName).toMatch(/Essentials Threat API$/);
 	});
 });

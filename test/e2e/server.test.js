@@ -97,7 +97,7 @@ test('the TAP Test button passes with a good secret, explains a bad one, and nev
 	const failed = await pressTest('proofpointTapApi', tap('not-the-secret'));
 	expect(failed.status).toBe('Error');
 	// One 401 text for both platforms: a credential test rule is a fixed message.
-	expect(failed.message).toMatch(/^Proofpoint refused the credentials \(401\)\. TAP: copy the service principal and secret again/);
+	expect(failed.message).toBe('Proofpoint refused the credentials (401): the key or its secret is wrong, or not active yet; the note in this dialog says where to find them for the Platform you chose.');
 	expect(sb.requests.length).toBeGreaterThan(0);
 	expect(sb.requests.every((request) => request.api === 'tap' && request.path === '/v2/siem/clicks/permitted')).toBe(true);
 });
@@ -117,7 +117,7 @@ test('the Test button of an Essentials Threat API credential asks /v2/siem/all f
 	]);
 	const pending = await pressTest('proofpointTapApi', essentialsThreat('pending'));
 	expect(pending.status).toBe('Error');
-	expect(pending.message).toMatch(/^Proofpoint refused the credentials \(401\)\..*a new Integration Key can take up to 30 minutes to become active/);
+	expect(pending.message).toBe('Proofpoint refused the credentials (401): the key or its secret is wrong, or not active yet; the note in this dialog says where to find them for the Platform you chose.');
 });
 
 describe('a Base URL in plain http:// to a host that is not loopback', () => {
