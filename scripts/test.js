@@ -7,6 +7,7 @@ const path = require('node:path');
 const root = path.join(__dirname, '..');
 const jestBin = require.resolve('jest/bin/jest');
 const passThrough = process.argv.slice(2);
+const E2E_WORKERS = Math.max(3, require('node:os').availableParallelism());
 
 const seconds = (since) => `${Math.round((Date.now() - since) / 1000)} s`;
 
@@ -65,7 +66,9 @@ async function main() {
 	}
 
 	const e2eStarted = Date.now();
-	const e2e = await run(process.execPath, [jestBin, 'test/e2e', ...passThrough]);
+	// One worker more than jest's default: the real-n8n trigger test spends minutes waiting for n8n's
+	// minute-by-minute polls, and the other end-to-end files run beside it meanwhile.
+	const e2e = await run(process.execPath, [jestBin, 'test/e2e', `--maxWorkers=${E2E_WORKERS}`, ...passThrough]);
 	const e2eTook = seconds(e2eStarted);
 
 	console.log(`[test] in-process tests ${unit.code === 0 ? 'passed' : 'FAILED'} in ${unitTook}; n8n, Chromium and Redis ready after ${prepareTook}; end-to-end tests ${e2e.code === 0 ? 'passed' : 'FAILED'} in ${e2eTook}; ${seconds(started)} in all`);

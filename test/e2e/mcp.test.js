@@ -210,11 +210,12 @@ describe('the Proofpoint node as tools of an MCP Server Trigger in real n8n', ()
 
 		expect(result.isError).toBe(true);
 		const text = textOf(result);
-		expect(text).toMatch(/User "nobody@acme.example" or organization "acme\.example" not found .*\(404\)/);
-		expect(text).toMatch(/run Endpoint → Get for it to see which stack hosts it/);
+		// The organization is there (asked once after the 404): the advice is about the user, not the stack.
+		expect(text).toMatch(/User "nobody@acme.example" is not in organization acme\.example \(404\)/);
 		expect(text).toMatch(/primary email address \(aliases cannot be addressed\)/);
+		expect(text).not.toMatch(/stack/);
 		for (const secret of SECRETS) expect(text).not.toContain(secret);
-		expect(seenRequests(sb)).toEqual(['GET /orgs/acme.example/users/nobody@acme.example']);
+		expect(seenRequests(sb)).toEqual(['GET /orgs/acme.example/users/nobody@acme.example', 'GET /orgs/acme.example']);
 	});
 
 	test('Very Attacked People returns as many people as the agent asked for, in one request', async () => {
