@@ -6,19 +6,10 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
-const { freePort } = require('../scripts/n8n-runtime');
+const { freePort, processGroupAlive: groupAlive } = require('../scripts/n8n-runtime');
 
 const root = path.join(__dirname, '..');
 const BANNER = /n8n with the Proofpoint node is running/;
-
-const groupAlive = (group) => {
-	try {
-		process.kill(-group, 0);
-		return true;
-	} catch {
-		return false;
-	}
-};
 
 /** One `npm start` until its banner, then Ctrl-C: {bannerMs, steps (what it printed before the banner), stopMs, leftRunning}. */
 async function oneStart(demoFolder, ports) {

@@ -149,6 +149,16 @@ function requireFromN8n(name, launcher = prepareN8n()) {
 	return require(require.resolve(name, { paths: [path.join(path.dirname(launcher), 'node_modules')] }));
 }
 
+/** Whether any process of the process group `group` (a detached child's pid) is still running. */
+function processGroupAlive(group) {
+	try {
+		process.kill(-group, 0);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
 /** A free TCP port on loopback. */
 function freePort() {
 	const net = require('node:net');
@@ -294,6 +304,7 @@ async function rest(url, cookie, method, route, body) {
 module.exports = {
 	OWNER,
 	freePort,
+	processGroupAlive,
 	startN8n,
 	ownerSession,
 	rest,

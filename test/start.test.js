@@ -22,6 +22,7 @@ describe('npm start with a port already taken', () => {
 	const fs = require('node:fs');
 	const os = require('node:os');
 	const { spawn } = require('node:child_process');
+	const { freePort, processGroupAlive: groupAlive } = require('../scripts/n8n-runtime');
 
 	/** A listener on a free port that counts who connects to it and what they send. */
 	async function listener() {
@@ -53,24 +54,6 @@ describe('npm start with a port already taken', () => {
 			});
 		});
 	}
-
-	const freePort = () =>
-		new Promise((resolve) => {
-			const probe = net.createServer();
-			probe.listen(0, '127.0.0.1', () => {
-				const { port } = probe.address();
-				probe.close(() => resolve(port));
-			});
-		});
-
-	const groupAlive = (group) => {
-		try {
-			process.kill(-group, 0);
-			return true;
-		} catch {
-			return false;
-		}
-	};
 
 	it.each([
 		['N8N_PORT', 'n8n'],

@@ -17,15 +17,7 @@ jest.setTimeout(240000);
 const root = path.join(__dirname, '..', '..');
 const EXAMPLE_ID = 'ppHrCsvFunctional';
 const BANNER = /Ctrl-C stops everything\./;
-
-const groupAlive = (group) => {
-	try {
-		process.kill(-group, 0);
-		return true;
-	} catch {
-		return false;
-	}
-};
+const groupAlive = runtime.processGroupAlive;
 
 let demoFolder;
 let ports;
