@@ -27,8 +27,10 @@ const ROUTES = [
 	{ path: '/v2/campaign/:id', handler: intel.campaign },
 	{
 		path: '/v2/forensics',
-		pool: (request) => (request.query.campaignId !== undefined && request.query.threatId === undefined ? 'forensics/campaign' : 'forensics/threat'),
-		limit: (request) => (request.query.campaignId !== undefined && request.query.threatId === undefined ? 1800 : 50),
+		quota: (request) =>
+			request.query.campaignId !== undefined && request.query.threatId === undefined
+				? { pool: 'forensics/campaign', limit: 1800 }
+				: { pool: 'forensics/threat', limit: 50 },
 		handler: intel.forensics,
 	},
 	{ path: '/v2/threat/summary/:id', handler: intel.threatSummary },
@@ -91,8 +93,8 @@ function handle(ctx, request, caller) {
 	// A 401 is not charged (no identity to charge it to); a 400 is, as the throttle counts queries [I].
 	// Answers of 429 are not charged either, so the pool frees up 24 h after its oldest counted request.
 	const who = caller.ok ? caller.principal : 'anonymous';
-	const pool = typeof route.pool === 'function' ? route.pool(request) : route.pool;
-	const limit = typeof route.limit === 'function' ? route.limit(request) : route.limit;
+	// A route whose pool depends on the query (Forensics by threat or by campaign) says so per request.
+	const { pool, limit } = route.quota ? route.quota(request) : route;
 	if (pool && !ctx.throttle.take(`${who} ${pool}`, limit)) {
 		return text(429, `Too many requests: the limit of ${limit} per rolling 24 hours for ${pool} is used up`);
 	}

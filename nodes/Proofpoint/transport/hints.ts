@@ -93,6 +93,14 @@ const SIEM_RANGE_RULES: Array<{ pattern: RegExp; message: string; description: s
 
 const rangeRuleOf = (failure: Failure) => SIEM_RANGE_RULES.find((rule) => rule.pattern.test(failure.apiMessage ?? ''));
 
+/** A user's 404 once the organization is known to be on the stack (User → Get asks it): the user is what is missing. */
+export function userNotInOrganization(email: string, domain: string): { message: string; description: string } {
+	return {
+		message: `User "${email}" is not in organization ${domain} (404)`,
+		description: `The organization is there; the user is not. Check that "${email}" is the user's primary email address (aliases cannot be addressed), or list the organization's users with User → Get Many.`,
+	};
+}
+
 /** Forensics is throttled "by request type" (Proofpoint's page); the figures come from a rate-limit catalogue [M], so the advice says "about". */
 export const FORENSICS_PER_DAY = { byThreat: 50, byCampaign: 1800 };
 

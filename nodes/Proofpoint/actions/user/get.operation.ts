@@ -3,6 +3,7 @@ import { NodeApiError, type IExecuteFunctions, type INodeProperties, type JsonOb
 import { typedUser } from '../../helpers/coerce';
 import { optionsCollection, orgDomainField, userEmailField } from '../../parameters/fields';
 import { essentialsObject } from '../../transport/essentials';
+import { userNotInOrganization } from '../../transport/hints';
 import { asNodeError } from '../../transport/nodeError';
 import type { CallOptions } from '../../transport/request';
 import { forOperation } from '../descriptions';
@@ -53,12 +54,7 @@ export async function run(this: IExecuteFunctions, { domain, email }: OrgUser, o
 		return typedUser(user);
 	} catch (error) {
 		if (httpCodeOf(error) !== '404' || (await organizationOnStack(this, domain, options)) !== true) throw asNodeError(this, error, options.itemIndex);
-		const message = `User "${email}" is not in organization ${domain} (404)`;
-		throw new NodeApiError(this.getNode(), { message } as JsonObject, {
-			message,
-			description: `The organization is there; the user is not. Check that "${email}" is the user's primary email address (aliases cannot be addressed), or list the organization's users with User → Get Many.`,
-			httpCode: '404',
-			itemIndex: options.itemIndex,
-		});
+		const advice = userNotInOrganization(email, domain);
+		throw new NodeApiError(this.getNode(), { message: advice.message } as JsonObject, { ...advice, httpCode: '404', itemIndex: options.itemIndex });
 	}
 }
