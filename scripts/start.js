@@ -9,7 +9,7 @@ const os = require('node:os');
 const path = require('node:path');
 const runtime = require('./n8n-runtime');
 const { startSandbox } = require('../sandbox');
-const { importableCredentials, essentialsThreatCredential } = require('../test/e2e/n8n');
+const { demoCredentials } = require('../test/e2e/n8n');
 
 const root = path.join(__dirname, '..');
 const cache = process.env.N8N_PROOFPOINT_CACHE ?? path.join(os.homedir(), '.cache', 'n8n-nodes-proofpoint');
@@ -102,7 +102,7 @@ async function importDemo(n8n, sb, csvPath) {
 	const imported = new Set(record.examples ?? []);
 
 	// The Essentials Threat API credential (the sandbox partner's Integration Key) serves the MSP digest example.
-	const credentials = [...importableCredentials(sb), essentialsThreatCredential(sb)];
+	const credentials = demoCredentials(sb);
 	const credentialsStamp = crypto.createHash('sha256').update(JSON.stringify(credentials)).digest('hex');
 	if (record.credentials !== credentialsStamp) {
 		say('importing the sandbox credentials…');

@@ -13,7 +13,7 @@ const { Proofpoint } = require('../../dist/nodes/Proofpoint/Proofpoint.node.js')
 const { ProofpointTapApi } = require('../../dist/credentials/ProofpointTapApi.credentials.js');
 const { ProofpointTrigger } = require('../../dist/nodes/ProofpointTrigger/ProofpointTrigger.node.js');
 const browser = require('./browser');
-const { triggeredWorkflow, credentialRef } = require('./n8n');
+const { triggeredWorkflow, credentialRef, essentialsThreatCredential, savedInOrder } = require('./n8n');
 
 jest.setTimeout(240000);
 
@@ -40,6 +40,8 @@ const hrWorkflow = exampleWorkflows.find((workflow) => workflow.id === HR_WORKFL
 
 // The slot label of the `proofpointTapApi` credential, which serves TAP and the Essentials Threat API.
 const TAP_SLOT = 'Credential for Proofpoint TAP or Essentials Threat API';
+// Both `proofpointTapApi` credentials the demo has, in whatever order the editor lists them.
+const TAP_CHOICES = expect.arrayContaining([expect.stringContaining('Proofpoint TAP (sandbox)'), expect.stringContaining('Proofpoint Essentials Threat (sandbox)')]);
 const tapCredential = new ProofpointTapApi();
 const platforms = tapCredential.properties.find((property) => property.name === 'platform').options;
 const platformName = (value) => platforms.find((platform) => platform.value === value).name;
@@ -72,6 +74,16 @@ const siemWorkflow = triggeredWorkflow('SIEM events of the last hour', {
 	typeVersion: 1.1,
 	parameters: { resource: 'siemEvent', operation: 'getAll', timeRange: 'last', lastAmount: 1, lastUnit: 'hours', returnAll: true, simplify: true },
 	credentials: credentialRef('proofpointTapApi'),
+});
+
+// A SIEM Event node as the editor adds one: no credential chosen yet, so the editor picks one.
+const NEW_SIEM_NODE = 'New SIEM node';
+const newSiemWorkflow = triggeredWorkflow('a new SIEM Event node', {
+	id: 's3',
+	name: NEW_SIEM_NODE,
+	type: runtime.NODE_TYPE,
+	typeVersion: 1.1,
+	parameters: { resource: 'siemEvent', operation: 'getAll' },
 });
 
 // A User → Get node as the editor makes one: both pickers in From List mode, nothing chosen yet,
@@ -160,8 +172,9 @@ describe('the Proofpoint node in the n8n editor', () => {
 		tarball = runtime.packPackage();
 		const userFolder = runtime.newUserFolder(tarball, tempRoot);
 		sandbox = await startSandbox();
-		await runtime.importCredentials(launcher, userFolder, sandboxCredentials(sandbox));
-		for (const workflow of [...exampleWorkflows, siemWorkflow, pickerWorkflow]) await runtime.importWorkflow(launcher, userFolder, workflow);
+		// As `npm start` saves them: the Essentials Threat API credential before TAP's.
+		await runtime.importCredentials(launcher, userFolder, savedInOrder([essentialsThreatCredential(sandbox), ...sandboxCredentials(sandbox)]));
+		for (const workflow of [...exampleWorkflows, siemWorkflow, newSiemWorkflow, pickerWorkflow]) await runtime.importWorkflow(launcher, userFolder, workflow);
 		n8n = await runtime.startN8n(launcher, userFolder);
 		cookie = await runtime.ownerSession(n8n.url);
 		editor = await browser.openEditor(n8n.url, cookie);
@@ -247,7 +260,7 @@ describe('the Proofpoint node in the n8n editor', () => {
 		const slot = await browser.credentialSlot(page, panel);
 
 		expect(slot.label).toBe(TAP_SLOT);
-		expect(slot.choices).toEqual([expect.stringContaining('Proofpoint TAP (sandbox)')]);
+		expect(slot.choices).toEqual(TAP_CHOICES);
 
 		await browser.chooseCredential(page, panel, 'Proofpoint TAP (sandbox)');
 		expect((await browser.credentialSlot(page, panel)).chosen).toBe('Proofpoint TAP (sandbox)');
@@ -282,7 +295,20 @@ describe('the Proofpoint node in the n8n editor', () => {
 
 			expect(await browser.parameterOptions(siemPage, siemPanel, 'operation')).toEqual([...operationNames('SIEM Event'), CUSTOM_API_CALL]);
 			const slot = await browser.credentialSlot(siemPage, siemPanel);
-			expect(slot).toEqual({ label: TAP_SLOT, chosen: 'Proofpoint TAP (sandbox)', choices: [expect.stringContaining('Proofpoint TAP (sandbox)')] });
+			expect(slot).toEqual({ label: TAP_SLOT, chosen: 'Proofpoint TAP (sandbox)', choices: TAP_CHOICES });
+		});
+
+		test('gives a new SIEM Event node the TAP credential, not the Essentials Threat API one', async () => {
+			const { tab, panel: newPanel } = await openNodeInNewTab(newSiemWorkflow, NEW_SIEM_NODE);
+			try {
+				// The editor picks a credential once the panel has shown the slot.
+				const chosen = newPanel.locator('[data-test-id="node-credentials-select"] input');
+				await browser.whenSettled(async () => (await chosen.inputValue()) !== '', true);
+				const slot = await browser.credentialSlot(tab, newPanel);
+				expect(slot).toEqual({ label: TAP_SLOT, chosen: 'Proofpoint TAP (sandbox)', choices: TAP_CHOICES });
+			} finally {
+				await tab.close();
+			}
 		});
 
 		test('opens the saved TAP credential, which has no Platform, as TAP with a service principal, and its test passes', async () => {
@@ -320,9 +346,9 @@ describe('the Proofpoint node in the n8n editor', () => {
 			await browser.saveScreenshot(siemPage, 'editor-threat-credential.png');
 
 			await browser.closeCredentialModal(siemPage);
-			// Closed without saving: still only the three credentials the test imported.
+			// Closed without saving: still only the four credentials the test imported.
 			const saved = await runtime.rest(n8n.url, cookie, 'GET', '/credentials');
-			expect(saved.json.data.map((credential) => credential.id).sort()).toEqual(['ppEssentialsDemo', 'ppEssentialsPartner', 'ppTapDemo']);
+			expect(saved.json.data.map((credential) => credential.id).sort()).toEqual(['ppEssentialsDemo', 'ppEssentialsPartner', 'ppTapDemo', 'ppThreatEssentials']);
 		});
 	});
 
@@ -446,7 +472,7 @@ describe('the Proofpoint node in the n8n editor', () => {
 			expect(await browser.credentialSlot(triggerPage, triggerPanel)).toEqual({
 				label: TAP_SLOT,
 				chosen: 'Proofpoint TAP (sandbox)',
-				choices: [expect.stringContaining('Proofpoint TAP (sandbox)')],
+				choices: TAP_CHOICES,
 			});
 		});
 

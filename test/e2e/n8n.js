@@ -28,6 +28,23 @@ const ESSENTIALS_THREAT_CREDENTIAL = { id: 'ppThreatEssentials', name: 'Proofpoi
 
 const essentialsThreatCredential = (sb, key = 'partner') => ({ ...ESSENTIALS_THREAT_CREDENTIAL, data: threatCredential(sb, key) });
 
+// A fixed time, so the same sandbox address gives the same import file (the demo imports only what changed).
+const DEMO_CREDENTIALS_SAVED = Date.parse('2026-01-01T00:00:00Z');
+
+/**
+ * `credentials` as saved one minute apart in the order given. n8n's editor gives a node without a
+ * credential the most recently updated one of its type, so the one a new node should get comes last.
+ */
+function savedInOrder(credentials) {
+	return credentials.map((credential, index) => {
+		const savedAt = new Date(DEMO_CREDENTIALS_SAVED + index * 60000).toISOString();
+		return { ...credential, createdAt: savedAt, updatedAt: savedAt };
+	});
+}
+
+/** The demo's credentials: a new SIEM Event node gets TAP's (saved last), not the Essentials Threat API's. */
+const demoCredentials = (sb) => savedInOrder([essentialsThreatCredential(sb), ...importableCredentials(sb)]);
+
 /** A node's credentials entry: the sandbox credential of `type`, or (`{id, name}`) another imported one. */
 const credentialRef = (type, { id = CREDENTIAL_IDS[type], name = CREDENTIAL_NAMES[type] } = {}) => ({ [type]: { id, name } });
 
@@ -150,6 +167,8 @@ module.exports = {
 	readExample,
 	importableCredentials,
 	essentialsThreatCredential,
+	demoCredentials,
+	savedInOrder,
 	credentialRef,
 	CREDENTIAL_IDS,
 	ESSENTIALS_THREAT_CREDENTIAL,
