@@ -23,6 +23,12 @@ const SANDBOX_CREDENTIALS = Object.freeze({
 			apiKeySecret: 'sandbox-threat-pending-secret',
 		}),
 	}),
+	// Threat Protection API key (OAuth2 client id / secret) and the PoD cluster it manages; 'sandbox-cluster-eu' is a second one.
+	threatProtection: Object.freeze({
+		apiKey: 'sandbox-tp-client-id',
+		apiSecret: 'sandbox-tp-client-secret',
+		clusterId: 'sandbox-cluster',
+	}),
 });
 
 // What each integration key may read: its org, with or without the org's children, and whether it is
@@ -43,12 +49,21 @@ function threatKeyTable() {
 	return table;
 }
 
-/** The tenant's key table: API user (lower case) → key, TAP principal → secret, threat API key → scope. */
+/**
+ * The tenant's key table: API user (lower case) → key, TAP principal → secret, threat API key →
+ * scope, Threat Protection client id → secret.
+ */
 function credentialTable(essentialsLogins) {
 	const essentials = {};
 	for (const { apiUser, apiKey } of essentialsLogins) essentials[apiUser.toLowerCase()] = apiKey;
 	const { principal, secret } = SANDBOX_CREDENTIALS.tap;
-	return { essentials, tap: { [principal]: secret }, essentialsThreat: threatKeyTable() };
+	const { apiKey, apiSecret } = SANDBOX_CREDENTIALS.threatProtection;
+	return {
+		essentials,
+		tap: { [principal]: secret },
+		essentialsThreat: threatKeyTable(),
+		threatProtection: { [apiKey]: apiSecret },
+	};
 }
 
 /** Request headers for an Essentials login, e.g. essentialsHeaders(SANDBOX_CREDENTIALS.essentials.partner). */

@@ -12,6 +12,7 @@ const { demoTenant, DEMO } = require('./demo-tenant');
 const { FAULT_MODES } = require('./faults');
 const { ESSENTIALS_STACKS } = require('./tenant');
 const { KINDS: THREAT_EVENT_KINDS, SIEM_DEFAULTS } = require('./threat-events');
+const { THREAT_PROTECTION_DEFAULTS } = require('./threat-protection');
 const urldefense = require('./urldefense');
 
 module.exports = {
@@ -27,5 +28,6 @@ module.exports = {
 	essentialsThreatAuth,
 	THREAT_EVENT_KINDS,
 	SIEM_DEFAULTS,
+	THREAT_PROTECTION_DEFAULTS,
 	urldefense,
 };

@@ -12,11 +12,14 @@ const urldefense = require('./urldefense');
 const essentials = require('./essentials');
 const essentialsThreat = require('./essentials-threat');
 const tap = require('./tap');
+const threatProtection = require('./threat-protection');
 
-const APIS = { essentials, essentialsThreat, tap };
+const APIS = { essentials, essentialsThreat, tap, threatProtection };
 const ESSENTIALS_PREFIX = new RegExp(`^/(${ESSENTIALS_STACKS.join('|')})/api/v1(?=/|$)`);
 // The Essentials Threat API's hosts are us-siem.… and eu-siem.…: here, path prefixes.
 const THREAT_PREFIX = /^\/(us|eu)-siem(?=\/|$)/;
+// The Threat Protection API (threatprotection-api.… and its token host auth.…) under one prefix.
+const THREAT_PROTECTION_PREFIX = /^\/threat-protection(?=\/|$)/;
 const NOBODY = { principal: undefined, ok: false };
 
 function safeDecode(segment) {
@@ -32,6 +35,8 @@ function apiOf(rawPath) {
 	if (stack) return { api: 'essentials', stack: stack[1], region: null, prefix: stack[0] };
 	const region = THREAT_PREFIX.exec(rawPath);
 	if (region) return { api: 'essentialsThreat', stack: null, region: region[1], prefix: region[0] };
+	const protection = THREAT_PROTECTION_PREFIX.exec(rawPath);
+	if (protection) return { api: 'threatProtection', stack: null, region: null, prefix: protection[0] };
 	const api = /^\/v2(\/|$)/.test(rawPath) ? 'tap' : null;
 	return { api, stack: null, region: null, prefix: '' };
 }
@@ -93,6 +98,12 @@ async function startSandbox(options = {}) {
 			topClickerCount: settings.topClickerCount,
 			tenant,
 		}),
+		threatProtection: threatProtection.createThreatProtection({
+			options: settings.threatProtection,
+			tenant,
+			anchor: startedAt,
+			clock,
+		}),
 	};
 
 	// Timers are tracked so close() can drop pending 'slow' and latency waits at once.
@@ -119,8 +130,10 @@ async function startSandbox(options = {}) {
 		const raw = await readBody(req);
 		const request = { ...routeOf(req), ...parseBody(raw), bodyBytes: Buffer.byteLength(raw) };
 		const api = APIS[request.api];
-		const caller = api ? api.identify(tenant, req.headers, { clock, startedAt, request }) : NOBODY;
-		const { stack, region, method, rawPath, path, query, body } = request;
+		const caller = api ? api.identify(tenant, req.headers, { clock, startedAt, request, ctx }) : NOBODY;
+		const { stack, region, method, rawPath, path, query } = request;
+		// An API may record a body other than the one sent: the token endpoint's, without the client secret.
+		const body = 'recordedBody' in caller ? caller.recordedBody : request.body;
 		const record = {
 			api: request.api,
 			stack,
@@ -176,6 +189,9 @@ async function startSandbox(options = {}) {
 		},
 		essentialsUrl: (stack = 'us1') => ctx.essentialsUrl(stack),
 		essentialsThreatUrl: (region = 'us') => `${sb.url}/${region}-siem`,
+		get threatProtectionUrl() {
+			return `${sb.url}/threat-protection`;
+		},
 		requests,
 		clearRequests: () => {
 			requests.length = 0;
@@ -199,6 +215,7 @@ async function startSandbox(options = {}) {
 		},
 		now: clock,
 		siem: ctx.threatEvents.api,
+		threatProtection: ctx.threatProtection.api,
 		urls: urldefense,
 		close: async () => {
 			for (const timer of timers) clearTimeout(timer);
