@@ -164,36 +164,38 @@ function drawIncident(
 		// CLEAR verdicts come from abuse-mailbox reports; the peer's TAP incident has none [P].
 		clearVerdicts: source === 'abuse_mailbox' ? [verdict] : null,
 		clearConfidences: source === 'abuse_mailbox' ? [confidence] : null,
-		visibleAt: createdAt,
 		creationActivityId: random.uuid(),
 		activities: [],
 		messageIds: [],
 	};
 	incident.assignedUserId = incident.assignedUserName ? random.uuid() : null;
-	const sender = random.pick(SENDERS);
-	const messageId = `<${random.words(3)}@${sender.split('@')[1]}>`;
-	const messages = recipients.map((recipient) =>
-		drawMessage(random, { incident, recipient, sender, subject, messageId, verdict, confidence }),
-	);
+	// One mail to several recipients: one email id, sender and Message-ID header, a message record each.
+	const mail = {
+		emailId: random.uuid(),
+		senderId: random.uuid(),
+		sender: random.pick(SENDERS),
+		subject,
+		verdict,
+		confidence,
+	};
+	mail.messageId = `<${random.words(3)}@${mail.sender.split('@')[1]}>`;
+	const messages = recipients.map((recipient) => drawMessage(random, incident, mail, recipient));
 	incident.messageIds = messages.map((message) => message.id);
 	return { incident, messages };
 }
 
-function drawMessage(
-	random,
-	{ incident, recipient, sender, subject, messageId, verdict, confidence },
-) {
+function drawMessage(random, incident, mail, recipient) {
+	const { verdict, confidence } = mail;
 	const pulled = incident.state === 'closed' && verdict === 'threat' && random.chance(0.6);
 	return {
 		id: random.uuid(),
-		emailId: random.uuid(),
-		senderId: random.uuid(),
+		emailId: mail.emailId,
+		senderId: mail.senderId,
 		sourceId: random.uuid(),
-		subject,
-		sender,
+		subject: mail.subject,
+		sender: mail.sender,
 		recipient,
-		// One message to several recipients shares its Message-ID header, as in mail.
-		messageId,
+		messageId: mail.messageId,
 		ppsGuid: random.words(4).slice(0, 32),
 		receivedAt: incident.createdAt - random.int(MINUTE_MS, 3 * HOUR_MS),
 		createdAt: incident.createdAt,
@@ -391,7 +393,6 @@ module.exports = {
 	bareMessageId,
 	mailboxesOf,
 	drawIncident,
-	drawMessage,
 	generateIncidents,
 	titleOf,
 	summaryOf,

@@ -69,8 +69,9 @@ function setIncidentFields(incident, fields, at) {
 				`Unknown incident field ${field}; use ${Object.keys(INCIDENT_FIELDS).join(', ')}, createdAt, updatedAt`,
 			);
 		}
-		if (!INCIDENT_FIELDS[field](value))
+		if (!INCIDENT_FIELDS[field](value)) {
 			throw new Error(`Invalid ${field}: ${JSON.stringify(value)}`);
+		}
 		incident[field] = Array.isArray(value) ? [...value] : value;
 	}
 	if (fields.state === 'closed' && incident.closedAt === null) incident.closedAt = at;
@@ -110,7 +111,8 @@ function createStore({ config, tenant, anchor, clock }) {
 		}
 	}
 
-	// Every `everyMs` of the sandbox clock one incident arrives; about a third were created up to `lateMs` earlier.
+	// Every `everyMs` of the sandbox clock one incident arrives (it exists from then on); about a
+	// third were created up to `lateMs` earlier, as late as SIEM events can be indexed.
 	function arrive(now) {
 		const { everyMs, lateMs = 0 } = config.arrivals ?? {};
 		if (!(everyMs > 0)) return;
@@ -125,7 +127,6 @@ function createStore({ config, tenant, anchor, clock }) {
 				mailboxes,
 				fresh: true,
 			});
-			drawn.incident.visibleAt = arrivedAt;
 			insert(drawn);
 		}
 	}
@@ -142,7 +143,6 @@ function createStore({ config, tenant, anchor, clock }) {
 	}
 
 	function addIncident(partial = {}) {
-		catchUp();
 		const { messages: messageParts, createdAt, updatedAt, source, ...fields } = partial;
 		if (source !== undefined && !Object.hasOwn(SOURCES, source)) {
 			throw new Error(`Unknown source ${source}; use one of ${Object.keys(SOURCES).join(', ')}`);
@@ -174,7 +174,6 @@ function createStore({ config, tenant, anchor, clock }) {
 	}
 
 	function updateIncident(id, changes = {}) {
-		catchUp();
 		const incident = incidentById.get(id);
 		if (!incident) throw new Error(`No incident ${id} in the sandbox`);
 		const { updatedAt, ...fields } = changes;
@@ -196,15 +195,10 @@ function createStore({ config, tenant, anchor, clock }) {
 			incident.activities.push(activity);
 			incident.updatedAt = Math.max(incident.updatedAt, activity.at);
 		},
+		// The caller brings the records up to the clock (catchUp) before each of these.
 		api: {
-			incidents: () => {
-				catchUp();
-				return incidents.map(summaryOf);
-			},
-			messages: () => {
-				catchUp();
-				return messages.map((message) => messageItemOf(message, incidentById));
-			},
+			incidents: () => incidents.map(summaryOf),
+			messages: () => messages.map((message) => messageItemOf(message, incidentById)),
 			addIncident,
 			updateIncident,
 		},

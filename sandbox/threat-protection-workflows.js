@@ -101,30 +101,31 @@ function createWorkflows({ seed, anchor, clock, runMs, store }) {
 	const messagesOf = (workflow, id) =>
 		workflow.type === 'MESSAGE'
 			? [store.messageById.get(id)]
-			: store.incidentById.get(id).messageIds.map((messageId) => store.messageById.get(messageId));
+			: store.messagesOf(store.incidentById.get(id));
 
 	function failureOf(message) {
 		if (failing.has(message.id)) return 'failed_other';
 		return store.isDeparted(message.recipient) ? 'mailbox_not_found' : null;
 	}
 
+	// A message's timeline entries are the sandbox's own shape [I].
+	function note(message, type, status, at, workflow) {
+		message.timeline.push({ type, occurredAt: isoOffset(at), workflowName: workflow.name, status });
+	}
+
 	function remediate(message, status, at, workflow) {
 		message.remediationStatus = status;
 		message.updatedAt = at;
-		message.timeline.push({
-			type: 'remediation',
-			occurredAt: isoOffset(at),
-			workflowName: workflow.name,
-			status,
-		});
+		note(message, 'remediation', status, at, workflow);
 	}
 
 	/** Carries a workflow out on one target at `at`: {targetId, state, reason?}. */
 	function apply(workflow, targetId, at) {
 		const failed = (reason) => ({ targetId, state: 'FAILED', reason });
 		if (workflow.type === 'INCIDENT' && failing.has(targetId)) {
-			for (const message of messagesOf(workflow, targetId))
+			for (const message of messagesOf(workflow, targetId)) {
 				remediate(message, 'failed_other', at, workflow);
+			}
 			return failed(FAILURES.failed_other());
 		}
 		const problems = [];
@@ -141,12 +142,7 @@ function createWorkflows({ seed, anchor, clock, runMs, store }) {
 					destination_folder: null,
 				});
 			} else {
-				message.timeline.push({
-					type: 'notification',
-					occurredAt: isoOffset(at),
-					workflowName: workflow.name,
-					status: failure ?? 'sent',
-				});
+				note(message, 'notification', failure ?? 'sent', at, workflow);
 			}
 		}
 		if (workflow.type === 'INCIDENT') {

@@ -36,20 +36,14 @@ const DEFAULTS = {
 const oauthError = (status, error, description) =>
 	json(status, { error, error_description: description });
 
+// n8n's OAuth2 client base64-encodes id:secret as they are, without form-encoding them first.
 function decodeBasic(authorization) {
 	const match = /^Basic\s+(\S+)$/i.exec(authorization ?? '');
 	if (!match) return undefined;
 	const decoded = Buffer.from(match[1], 'base64').toString('utf8');
 	const colon = decoded.indexOf(':');
 	if (colon < 0) return undefined;
-	const part = (text) => {
-		try {
-			return decodeURIComponent(text.replace(/\+/g, ' '));
-		} catch {
-			return text;
-		}
-	};
-	return { id: part(decoded.slice(0, colon)), secret: part(decoded.slice(colon + 1)) };
+	return { id: decoded.slice(0, colon), secret: decoded.slice(colon + 1) };
 }
 
 /** The form fields of a token request, or null when it is not a form. */
@@ -59,6 +53,16 @@ function tokenForm(headers, request) {
 	return isForm && typeof request.body === 'string'
 		? Object.fromEntries(new URLSearchParams(request.body))
 		: null;
+}
+
+/** A token request's body as the sandbox records it: the client secret left out, whatever form it came in. */
+function withoutSecret(form, body) {
+	if (form && 'client_secret' in form) return { ...form, client_secret: '[redacted]' };
+	if (typeof body === 'string') return body.replace(/(client_secret=)[^&]*/g, '$1[redacted]');
+	if (body && typeof body === 'object' && 'client_secret' in body) {
+		return { ...body, client_secret: '[redacted]' };
+	}
+	return body;
 }
 
 function createTokens({ clients, clock, ttlSeconds }) {
@@ -73,8 +77,7 @@ function createTokens({ clients, clock, ttlSeconds }) {
 		const id = form?.client_id ?? basic?.id;
 		const secret = form?.client_secret ?? basic?.secret;
 		const ok = id !== undefined && Object.hasOwn(clients, id) && clients[id] === secret;
-		const recordedBody =
-			form && 'client_secret' in form ? { ...form, client_secret: '[redacted]' } : request.body;
+		const recordedBody = withoutSecret(form, request.body);
 		return { principal: id, ok, form, basic: Boolean(basic), recordedBody };
 	}
 
@@ -302,7 +305,6 @@ function identify(tenant, headers, { request, ctx }) {
 
 function handle(ctx, request, caller) {
 	const tp = ctx.threatProtection;
-	tp.catchUp();
 	if (request.path === TOKEN_PATH) return tokenReply(tp, request, caller);
 	if (!caller.ok) return invalidToken(caller.reason);
 	const { route, params, pathKnown } = matchRoute(request);
@@ -315,6 +317,7 @@ function handle(ctx, request, caller) {
 		const limited = throttled(ctx, tp, caller.principal);
 		if (limited) return limited;
 		if (request.malformed) return ctrError(400, 'The request body is not valid JSON');
+		tp.catchUp();
 	}
 	return route.handler(tp, request, params);
 }

@@ -97,6 +97,7 @@ describe('the token endpoint', () => {
 			}),
 		});
 		expect([refused.status, refused.body.error]).toEqual([400, 'invalid_request']);
+		expect(JSON.stringify(sb.requests.at(-1))).not.toContain(CREDENTIALS.apiSecret);
 	});
 
 	it('records the token request under its client id, with the secret redacted', async () => {
