@@ -51,9 +51,9 @@ async function checkCredentials() {
 async function checkEntry() {
 	const entry = require('./index.js');
 	const names = Object.keys(entry).sort().join(', ');
-	if (!entry.Proofpoint || !entry.ProofpointTrigger || !entry.ProofpointEssentialsApi || !entry.ProofpointTapApi) {
-		throw new Error(`index.js exports ${names}; expected both nodes and both credentials`);
-	}
+	const expected = ['Proofpoint', 'ProofpointTrigger', ...pkg.n8n.credentials.map((file) => path.basename(file, '.credentials.js'))];
+	const missing = expected.filter((name) => !entry[name]);
+	if (missing.length) throw new Error(`index.js exports ${names}; it lacks ${missing.join(', ')} (both nodes and every credential of package.json)`);
 }
 
 const checkBuild = async () => {

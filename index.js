@@ -3,5 +3,6 @@ const { Proofpoint } = require('./dist/nodes/Proofpoint/Proofpoint.node.js');
 const { ProofpointTrigger } = require('./dist/nodes/ProofpointTrigger/ProofpointTrigger.node.js');
 const { ProofpointEssentialsApi } = require('./dist/credentials/ProofpointEssentialsApi.credentials.js');
 const { ProofpointTapApi } = require('./dist/credentials/ProofpointTapApi.credentials.js');
+const { ProofpointThreatProtectionOAuth2Api } = require('./dist/credentials/ProofpointThreatProtectionOAuth2Api.credentials.js');
 
-module.exports = { Proofpoint, ProofpointTrigger, ProofpointEssentialsApi, ProofpointTapApi };
+module.exports = { Proofpoint, ProofpointTrigger, ProofpointEssentialsApi, ProofpointTapApi, ProofpointThreatProtectionOAuth2Api };

@@ -49,14 +49,19 @@ function createFaults(initial) {
 		random = faults ? createRandom(faults.seed ?? 1) : null;
 	}
 
-	function failNext({ method, path, mode, count = 1 }) {
+	/** The next `count` matching requests fail with `mode`, after `after` matching ones have passed (e.g. the second add of a run). */
+	function failNext({ method, path, mode, count = 1, after = 0 }) {
 		checkMode(mode);
-		queue.push({ method, path, mode, remaining: count });
+		queue.push({ method, path, mode, remaining: count, passing: after });
 	}
 
 	/** The fault mode for this request, or null. */
 	function pick(method, path) {
 		const entry = queue.find((candidate) => matches(candidate, method, path));
+		if (entry?.passing > 0) {
+			entry.passing -= 1;
+			return null;
+		}
 		if (entry) {
 			entry.remaining -= 1;
 			if (entry.remaining <= 0) queue.splice(queue.indexOf(entry), 1);

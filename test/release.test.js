@@ -61,7 +61,7 @@ describe('licence and changelog', () => {
 		expect(licence).toContain(`Copyright (c) 2026 ${pkg.author.name}`);
 	});
 
-	test("CHANGELOG.md starts with this version's entry, which names every resource, the trigger and both credentials", () => {
+	test("CHANGELOG.md starts with this version's entry, which names every resource, the trigger and every credential", () => {
 		const changelog = read('CHANGELOG.md');
 		const entries = changelog.split(/^## /m).slice(1);
 		const current = entries[0];
@@ -70,6 +70,6 @@ describe('licence and changelog', () => {
 
 		expect(current.split('\n')[0]).toMatch(new RegExp(`^${pkg.version.replace(/\./g, '\\.')} \\(\\d{4}-\\d{2}-\\d{2}\\)$`));
 		for (const resource of resources) expect({ resource, named: current.includes(resource) }).toEqual({ resource, named: true });
-		for (const name of ['Proofpoint Trigger', 'Proofpoint Essentials API', 'Proofpoint TAP API']) expect(current).toContain(`**${name}**`);
+		for (const name of ['Proofpoint Trigger', 'Proofpoint Essentials API', 'Proofpoint TAP API', 'Proofpoint Threat Protection OAuth2 API']) expect(current).toContain(`**${name}**`);
 	});
 });

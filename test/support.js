@@ -11,12 +11,19 @@ function threatCredential(sb, threat = 'tap') {
 	return { platform: 'essentialsCustom', principal: apiKey, secret: apiKeySecret, baseUrl: sb.essentialsThreatUrl('us') };
 }
 
+/** The `proofpointThreatProtectionOAuth2Api` credential of the sandbox (its PoD cluster; `ctrCallsPerMinute` as the credential field). */
+function threatProtectionCredential(sb, { clusterId = SANDBOX_CREDENTIALS.threatProtection.clusterId, ...fields } = {}) {
+	const { apiKey, apiSecret } = SANDBOX_CREDENTIALS.threatProtection;
+	return { clientId: apiKey, clientSecret: apiSecret, baseUrl: sb.threatProtectionUrl, clusterId, ...fields };
+}
+
 /** Credentials for both types pointing at the sandbox; `login` picks the Essentials admin, `threat` the TAP or Essentials Threat key. */
 function sandboxCredentials(sb, { login = 'partner', stack = 'us1', threat = 'tap' } = {}) {
 	const { apiUser, apiKey } = typeof login === 'string' ? LOGINS[login] : login;
 	return {
 		proofpointEssentialsApi: { stack: 'custom', baseUrl: sb.essentialsUrl(stack), apiUser, apiKey },
 		proofpointTapApi: threatCredential(sb, threat),
+		proofpointThreatProtectionOAuth2Api: threatProtectionCredential(sb),
 	};
 }
 
@@ -73,4 +80,4 @@ function seen(sb) {
 	return sb.requests.map((request) => `${request.method} ${request.path}`);
 }
 
-module.exports = { useSandbox, useFrozenClock, sandboxCredentials, threatCredential, seen, SANDBOX_CREDENTIALS };
+module.exports = { useSandbox, useFrozenClock, sandboxCredentials, threatCredential, threatProtectionCredential, seen, SANDBOX_CREDENTIALS };

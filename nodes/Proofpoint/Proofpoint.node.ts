@@ -6,7 +6,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { essentialsResources, nodeSubtitle, properties, tapResources } from './actions/resources';
+import { essentialsResources, nodeSubtitle, properties, tapResources, threatProtectionResources } from './actions/resources';
 import { route } from './actions/router';
 import { searchDomains, searchOrganizations, searchUsers } from './methods/listSearch';
 
@@ -21,7 +21,7 @@ export class Proofpoint implements INodeType {
 		version: [1, 1.1],
 		subtitle: nodeSubtitle(),
 		description:
-			'Manage Proofpoint Essentials organizations, users, domains and licensing; read and enrich threat events from TAP and the Essentials Threat API',
+			'Manage Proofpoint Essentials organizations, users, domains and licensing; read and enrich threat events from TAP and the Essentials Threat API; act on threats with PoD block and safe lists and Cloud Threat Response',
 		defaults: { name: 'Proofpoint' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -32,13 +32,19 @@ export class Proofpoint implements INodeType {
 				name: 'proofpointEssentialsApi',
 				displayName: 'Credential for Proofpoint Essentials API',
 				required: true,
-				displayOptions: { hide: { resource: tapResources } },
+				displayOptions: { hide: { resource: [...tapResources, ...threatProtectionResources] } },
 			},
 			{
 				name: 'proofpointTapApi',
 				displayName: 'Credential for Proofpoint TAP or Essentials Threat API',
 				required: true,
-				displayOptions: { hide: { resource: essentialsResources } },
+				displayOptions: { hide: { resource: [...essentialsResources, ...threatProtectionResources] } },
+			},
+			{
+				name: 'proofpointThreatProtectionOAuth2Api',
+				displayName: 'Credential for Proofpoint Threat Protection API',
+				required: true,
+				displayOptions: { hide: { resource: [...essentialsResources, ...tapResources] } },
 			},
 		],
 		properties,

@@ -7,10 +7,11 @@ const { startSandbox } = require('../../sandbox');
 const { sandboxCredentials, threatCredential } = require('../support');
 const { barred, tail } = require('./text');
 
-const CREDENTIAL_IDS = { proofpointEssentialsApi: 'ppEssentialsDemo', proofpointTapApi: 'ppTapDemo' };
+const CREDENTIAL_IDS = { proofpointEssentialsApi: 'ppEssentialsDemo', proofpointTapApi: 'ppTapDemo', proofpointThreatProtectionOAuth2Api: 'ppThreatProtectionDemo' };
 const CREDENTIAL_NAMES = {
 	proofpointEssentialsApi: 'Proofpoint Essentials (sandbox)',
 	proofpointTapApi: 'Proofpoint TAP (sandbox)',
+	proofpointThreatProtectionOAuth2Api: 'Proofpoint Threat Protection (sandbox)',
 };
 
 function importableCredentials(sb, options) {

@@ -16,7 +16,10 @@ function containsExpression(value) {
  */
 function credentialDataWithDefaults(credentialTypes, typeName, data) {
 	const properties = credentialTypes.getProperties(typeName);
-	return n8n().workflow.NodeHelpers.getNodeParameters(properties, data, true, false, null, null) ?? {};
+	const withDefaults = n8n().workflow.NodeHelpers.getNodeParameters(properties, data, true, false, null, null) ?? {};
+	// As n8n's CredentialsHelper: an OAuth2 token is no property of the type, so it is put back after the defaults.
+	if (data.oauthTokenData !== undefined) withDefaults.oauthTokenData = data.oauthTokenData;
+	return withDefaults;
 }
 
 /** Credential values may themselves be expressions (`$self` is the credential data). */

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import * as blockList from './blockList';
 import * as campaign from './campaign';
 import * as domain from './domain';
 import * as endpoint from './endpoint';
@@ -7,6 +8,7 @@ import * as forensics from './forensics';
 import * as licensing from './licensing';
 import type { ResourceOperations } from './operation';
 import * as organization from './organization';
+import * as safeList from './safeList';
 import * as siemEvent from './siemEvent';
 import * as threat from './threat';
 import * as topClicker from './topClicker';
@@ -27,10 +29,15 @@ export const operationsByResource: Record<string, ResourceOperations> = {
 	forensics: forensics.operations,
 	threat: threat.operations,
 	url: url.operations,
+	blockList: blockList.operations,
+	safeList: safeList.operations,
 };
 
 /** Resources served by the `proofpointTapApi` credential (TAP; SIEM events also by the Essentials Threat API). */
 const TAP_RESOURCES = ['vap', 'topClicker', 'siemEvent', 'campaign', 'forensics', 'threat', 'url'];
+
+/** Resources served by the `proofpointThreatProtectionOAuth2Api` credential (PoD lists, Cloud Threat Response). */
+const THREAT_PROTECTION_RESOURCES = ['blockList', 'safeList'];
 
 export const resourceProperty: INodeProperties = {
 	displayName: 'Resource',
@@ -38,12 +45,14 @@ export const resourceProperty: INodeProperties = {
 	type: 'options',
 	noDataExpression: true,
 	options: [
+		{ name: 'Block List', value: 'blockList', description: "Threat Protection: the PoD organization's block list" },
 		{ name: 'Campaign', value: 'campaign', description: 'TAP: threat campaigns, their actors and member threats' },
 		{ name: 'Domain', value: 'domain', description: 'Essentials: domains of an organization' },
 		{ name: 'Endpoint', value: 'endpoint', description: 'Essentials: which stack hosts an organization' },
 		{ name: 'Forensic Report', value: 'forensics', description: 'TAP: forensic evidence of a threat or a campaign' },
 		{ name: 'Licensing', value: 'licensing', description: 'Essentials: license count and package' },
 		{ name: 'Organization', value: 'organization', description: 'Essentials: organizations and child organizations' },
+		{ name: 'Safe List', value: 'safeList', description: "Threat Protection: the PoD organization's safe list" },
 		{ name: 'SIEM Event', value: 'siemEvent', description: 'TAP or the Essentials Threat API: clicks and messages with threats' },
 		{ name: 'Threat', value: 'threat', description: 'TAP: the summary of a threat' },
 		{ name: 'Top Clicker', value: 'topClicker', description: 'TAP People API: who clicked most threats' },
@@ -68,10 +77,13 @@ export const properties: INodeProperties[] = [
 	...forensics.description,
 	...threat.description,
 	...url.description,
+	...blockList.description,
+	...safeList.description,
 ];
 
-export const essentialsResources = Object.keys(operationsByResource).filter((name) => !TAP_RESOURCES.includes(name));
 export const tapResources = TAP_RESOURCES;
+export const threatProtectionResources = THREAT_PROTECTION_RESOURCES;
+export const essentialsResources = Object.keys(operationsByResource).filter((name) => !TAP_RESOURCES.includes(name) && !THREAT_PROTECTION_RESOURCES.includes(name));
 
 /**
  * The canvas subtitle: the operation and resource as the panel names them ("Get Many: SIEM Event"),

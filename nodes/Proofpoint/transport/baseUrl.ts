@@ -139,3 +139,30 @@ export function refusalToSign(credentialBase: BaseUrlResult | ThreatApiResult, r
 	const checked = checkBaseUrl(`${target.protocol}//${target.host}`, 'The request URL');
 	return 'problem' in checked ? checked.problem : undefined;
 }
+
+export const THREAT_PROTECTION_DEFAULT_BASE_URL = 'https://threatprotection-api.proofpoint.com';
+
+/** Proofpoint's token endpoint for the Threat Protection API (OAuth2 client credentials). */
+export const THREAT_PROTECTION_TOKEN_URL = 'https://auth.proofpoint.com/v1/token';
+
+export interface ThreatProtectionCredentials {
+	clientId: string;
+	clientSecret: string;
+	baseUrl?: string;
+	clusterId?: string;
+}
+
+/** Where a `proofpointThreatProtectionOAuth2Api` credential points (the host; paths start with /api/v1), checked as every base URL is. */
+export function threatProtectionBase(credentials: Pick<ThreatProtectionCredentials, 'baseUrl'>): BaseUrlResult {
+	return checkBaseUrl(credentials.baseUrl || THREAT_PROTECTION_DEFAULT_BASE_URL, "The Threat Protection credential's Base URL");
+}
+
+/**
+ * The credential's token URL as an n8n expression over its own fields ($self): Proofpoint's for the public host,
+ * `<Base URL>/v1/token` for a custom one (a proxy or the sandbox serves both), and no URL at all for a plain
+ * http:// address that is not loopback, so n8n sends the secret nowhere (its token request fails before any connection).
+ */
+export const THREAT_PROTECTION_TOKEN_URL_EXPRESSION =
+	'={{ (() => { const base = String($self.baseUrl || "").trim().replace(/\\/+$/, ""); ' +
+	`if (base === "" || base === "${THREAT_PROTECTION_DEFAULT_BASE_URL}") return "${THREAT_PROTECTION_TOKEN_URL}"; ` +
+	'return /^https:\\/\\//i.test(base) || /^http:\\/\\/(localhost|127(\\.\\d{1,3}){3}|\\[::1\\])(:\\d+)?(\\/.*)?$/i.test(base) ? base + "/v1/token" : "refused: plain http:// to a host that is not loopback"; })() }}';

@@ -31,9 +31,9 @@ export function apiMessageOf(body: unknown): string | undefined {
 	}
 	if (!value || typeof value !== 'object') return undefined;
 	const object = value as IDataObject;
-	const errors = Array.isArray(object.errors) ? (object.errors as IDataObject[]) : [];
+	const errors = Array.isArray(object.errors) ? (object.errors as Array<IDataObject | string>) : [];
 	const fromList = errors
-		.map((entry) => firstString(entry?.error_message, entry?.message, entry?.detail))
+		.map((entry) => (typeof entry === 'string' ? firstString(entry) : firstString(entry?.error_message, entry?.message, entry?.detail)))
 		.filter((text): text is string => Boolean(text));
 	if (fromList.length) return fromList.join('; ').slice(0, 300);
 	const nested = object.error && typeof object.error === 'object' ? (object.error as IDataObject) : {};

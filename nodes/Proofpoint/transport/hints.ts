@@ -18,10 +18,20 @@ export interface RequestTarget {
 	urlDecode?: boolean;
 	/** Advice the operation adds to a throttling answer, e.g. which of its options to lower. */
 	throttleAdvice?: string;
+	/** A PoD organizational list (Threat Protection API) and its cluster. */
+	list?: 'block list' | 'safe list';
+	cluster?: string;
+	/** A Cloud Threat Response object the request named. */
+	incident?: string;
+	message?: string;
+	workflow?: string;
+	workflowRun?: string;
 }
 
 export interface Failure {
-	api: 'essentials' | 'tap' | 'essentialsThreat';
+	api: 'essentials' | 'tap' | 'essentialsThreat' | 'threatProtection';
+	/** The OAuth2 token request failed (the API itself was not asked). */
+	tokenRequest?: boolean;
 	/** Host (and stack) the request went to, e.g. us1.proofpointessentials.com. */
 	where: string;
 	target: RequestTarget;
@@ -60,6 +70,7 @@ const API_NAMES: Record<Failure['api'], string> = {
 	essentials: 'Proofpoint Essentials',
 	tap: 'TAP',
 	essentialsThreat: 'the Essentials Threat API',
+	threatProtection: 'the Threat Protection API',
 };
 
 /** The API's name at the start of a sentence. */
@@ -131,7 +142,20 @@ const ESSENTIALS: readonly Api[] = ['essentials'];
 const TAP: readonly Api[] = ['tap'];
 const ESSENTIALS_THREAT: readonly Api[] = ['essentialsThreat'];
 const THREAT_APIS: readonly Api[] = ['tap', 'essentialsThreat'];
-const ALL_APIS: readonly Api[] = ['essentials', 'tap', 'essentialsThreat'];
+const THREAT_PROTECTION: readonly Api[] = ['threatProtection'];
+const ALL_APIS: readonly Api[] = ['essentials', 'tap', 'essentialsThreat', 'threatProtection'];
+
+const KEY_PLACE = 'the Proofpoint Cloud Admin UI, Threat Protection → Settings → API Key Management → Threat Protection tab';
+
+/** What a Threat Protection 404 was about, named for the user. */
+function missingThing(target: RequestTarget): string {
+	if (target.incident) return `Incident "${target.incident}"`;
+	if (target.message) return `Message "${target.message}"`;
+	if (target.workflowRun) return `Workflow run "${target.workflowRun}"`;
+	if (target.workflow) return `Workflow "${target.workflow}"`;
+	if (target.list) return `The ${target.list} of PoD cluster "${target.cluster ?? ''}"`;
+	return 'The address';
+}
 
 /** Every error the node explains, checked in order: the first row that matches gives the advice. */
 const ADVICE_TABLE: Row[] = [
@@ -370,6 +394,93 @@ const ADVICE_TABLE: Row[] = [
 		advice: (f) => ({ message: `${nameAtSentenceStart(f)} answered with status ${f.status}`, description: `Unexpected status.${said(f)}` }),
 	},
 
+	// The Threat Protection API (OAuth2: n8n has already fetched a new token once before a 401 arrives here)
+	{
+		api: THREAT_PROTECTION,
+		on: 'status',
+		when: (f) => f.tokenRequest === true && (f.status === 400 || f.status === 401),
+		advice: (f) => ({
+			message: `Proofpoint refused the API Key or API Secret (${f.apiMessage ?? f.status})`,
+			description: `The token request was refused, so nothing was asked of the API. Copy the API Key and API Secret again from ${KEY_PLACE}; a deleted key is refused too.`,
+		}),
+	},
+	{
+		api: THREAT_PROTECTION,
+		on: 'status',
+		when: (f) => f.tokenRequest === true,
+		advice: (f) => ({
+			message: `Proofpoint's token endpoint answered with status ${f.status}`,
+			description: `No token, so nothing was asked of the API. ${f.status !== undefined && f.status >= 500 ? 'Try again later.' : "Check the credential's Base URL: a custom one must also serve /v1/token."}${said(f)}`,
+		}),
+	},
+	{
+		api: THREAT_PROTECTION,
+		on: 'network',
+		when: (f) => f.tokenRequest === true,
+		advice: (f) => ({
+			message: `Could not get a token from Proofpoint (${f.networkCode})`,
+			description: "n8n could not reach the token endpoint, so nothing was asked of the API. Check that n8n can reach auth.proofpoint.com, or your custom Base URL's /v1/token.",
+		}),
+	},
+	{
+		api: THREAT_PROTECTION,
+		on: 400,
+		advice: (f) => ({ message: 'The Threat Protection API rejected the request as invalid (400)', description: `Check the fields of this item.${said(f)}` }),
+	},
+	{
+		api: THREAT_PROTECTION,
+		on: 401,
+		advice: (f) => ({
+			message: 'The Threat Protection API refused the token (401)',
+			description: `n8n fetched a new token and was refused again. Check that the API Key is for the Threat Protection API (made in ${KEY_PLACE}) and has not been deleted.${said(f)}`,
+		}),
+	},
+	{
+		api: THREAT_PROTECTION,
+		on: 403,
+		advice: (f) => ({
+			message: `This API Key may not ${f.target.list ? `use the ${f.target.list} of PoD cluster "${f.target.cluster ?? ''}"` : 'use Cloud Threat Response'} (403)`,
+			description: `${f.target.list ? "Check the credential's PoD Cluster ID (the PoD admin portal shows it) and" : 'Check that your organization has Cloud Threat Response and'} that the key's permissions allow it.${said(f)}`,
+		}),
+	},
+	{
+		api: THREAT_PROTECTION,
+		on: 404,
+		advice: (f) => ({
+			message: `${missingThing(f.target)} is unknown to the Threat Protection API (404)`,
+			description: `${
+				f.target.list
+					? "Check the credential's PoD Cluster ID: the PoD admin portal shows it."
+					: f.target.incident || f.target.message || f.target.workflow || f.target.workflowRun
+						? 'Check the id: copy it from a Get Many of the same resource. An id of another organization is unknown too.'
+						: "Check the credential's Base URL."
+			}${said(f)}`,
+		}),
+	},
+	{
+		api: THREAT_PROTECTION,
+		on: 429,
+		advice: (f) => ({
+			message: `Cloud Threat Response is throttling this API Key (429)${retried(f)}`,
+			description: `It allows about 10 calls a minute per key, counted with every other client of the key (another SOAR, a script). This node paces its own calls and waits up to a minute when asked to${
+				f.retryAfterMs ? `; Proofpoint asked to wait ${Math.ceil(f.retryAfterMs / 1000)} s` : ''
+			}. Run again in a minute.${operationAdvice(f)}`,
+		}),
+	},
+	{
+		api: THREAT_PROTECTION,
+		on: '5xx',
+		advice: (f) => ({
+			message: `The Threat Protection API had a server error (${f.status})${retried(f)}`,
+			description: `${f.method === 'POST' ? 'A change is never sent twice: check with Get whether it took effect before running again.' : 'The request was retried and kept failing.'} Try again later.${said(f)}`,
+		}),
+	},
+	{
+		api: THREAT_PROTECTION,
+		on: 'status',
+		advice: (f) => ({ message: `The Threat Protection API answered with status ${f.status}`, description: `Unexpected status.${said(f)}` }),
+	},
+
 	// No answer, or one that is not the API's
 	{
 		api: ALL_APIS,
@@ -420,6 +531,7 @@ const ADVICE_TABLE: Row[] = [
 				essentials: "Check the credential's stack or base URL and that n8n can reach it.",
 				tap: 'Check the Base URL in the TAP credential and that n8n can reach it.',
 				essentialsThreat: "Check the credential's platform and Base URL and that n8n can reach it.",
+				threatProtection: 'Check the Base URL in the Threat Protection credential and that n8n can reach it.',
 			}[f.api],
 		}),
 	},

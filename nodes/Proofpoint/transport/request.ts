@@ -40,6 +40,12 @@ export interface ApiCall {
 	retry: RetryPolicy | null;
 	/** A 404 here means "nothing" (TAP's campaign ids), not an error: the answer is empty. */
 	absentOn404?: boolean;
+	/** An OAuth2 credential: a 401 is left to n8n, which fetches a new token and sends once more. */
+	oauth2?: boolean;
+	/** A POST that only reads (a search): repeating it changes nothing, so it is retried as a GET would be. */
+	readOnly?: boolean;
+	/** Run before every attempt, a retry too (a rate's pacing). */
+	beforeAttempt?: () => Promise<void>;
 }
 
 // One lookup per node run and credential type: credentials do not change between items, and each lookup decrypts them.
@@ -111,10 +117,39 @@ function fail(context: ApiContext, failure: Failure, itemIndex: number): never {
 
 type Attempt =
 	| { done: true; status: number; value: unknown }
-	| { done: false; outcome: Outcome; retryAfterMs?: number; body?: unknown };
+	| { done: false; outcome: Outcome | TokenOutcome; retryAfterMs?: number; body?: unknown; apiError?: string };
+
+/** The token endpoint refused (status) or did not answer (code): the API itself was not asked. */
+interface TokenOutcome {
+	kind: 'token';
+	status?: number;
+	code: string;
+	method: string;
+}
+
+/** What an OAuth2 request's error says: the API's 401 (after n8n's new token), or the token endpoint's refusal or silence. */
+function oauth2Failure(error: unknown): { status?: number; token: boolean; apiError?: string } {
+	const seen = new Set<unknown>();
+	let token = false;
+	let apiError: string | undefined;
+	for (let current: unknown = error; current && typeof current === 'object' && !seen.has(current); current = (current as { cause?: unknown }).cause) {
+		seen.add(current);
+		const { message, body, status, response, code } = current as { message?: unknown; body?: unknown; status?: unknown; response?: { status?: unknown }; code?: unknown };
+		// n8n-core's words for a token it could not get, and @n8n/client-oauth2's errors (EAUTH: the OAuth error body; ESTATUS: a bare status).
+		if (typeof message === 'string' && message.startsWith('Failed to acquire OAuth2 access token')) token = true;
+		if (code === 'EAUTH' || code === 'ESTATUS') token = true;
+		if (body && typeof body === 'object' && typeof (body as { error?: unknown }).error === 'string') apiError = String((body as { error: string }).error);
+		if (typeof status === 'number') return { status, token, apiError };
+		if (response && typeof response.status === 'number') return { status: response.status, token, apiError };
+		if (code === 'EAUTH') return { status: 401, token, apiError };
+	}
+	return { token, apiError };
+}
 
 async function attemptOnce(context: ApiContext, call: ApiCall, options: CallOptions): Promise<Attempt> {
 	let response: IN8nHttpFullResponse;
+	const method = call.readOnly ? 'GET' : call.method;
+	await call.beforeAttempt?.();
 	try {
 		response = (await context.helpers.httpRequestWithAuthentication.call(context, call.credentialType, {
 			method: call.method,
@@ -124,13 +159,19 @@ async function attemptOnce(context: ApiContext, call: ApiCall, options: CallOpti
 			json: true,
 			encoding: 'text',
 			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
+			// With OAuth2, a 401 must throw: that is what makes n8n fetch a new token and send once more.
+			ignoreHttpStatusErrors: call.oauth2 ? { ignore: true, except: [401] } : true,
 			timeout: options.timeoutMs,
 			// A filter chosen several times goes as repeated parameters (threatStatus=active&threatStatus=cleared), as the SIEM API reads them.
 			arrayFormat: 'repeat',
 		})) as IN8nHttpFullResponse;
 	} catch (error) {
-		return { done: false, outcome: { kind: 'network', code: networkCodeOf(error), method: call.method } };
+		if (call.oauth2) {
+			const failure = oauth2Failure(error);
+			if (failure.token) return { done: false, outcome: { kind: 'token', status: failure.status, code: networkCodeOf(error), method }, apiError: failure.apiError };
+			if (failure.status !== undefined) return { done: false, outcome: { kind: 'status', status: failure.status, method } };
+		}
+		return { done: false, outcome: { kind: 'network', code: networkCodeOf(error), method } };
 	}
 	const status = response.statusCode;
 	if (status === 404 && call.absentOn404) return { done: true, status, value: undefined };
@@ -138,14 +179,14 @@ async function attemptOnce(context: ApiContext, call: ApiCall, options: CallOpti
 		const parsed = parseJsonBody(response.body);
 		// Proofpoint confirms a change with 204 or with data; an empty 200 comes from something else (a proxy), so the change may not have been made.
 		if (parsed.ok && parsed.value === undefined && status === 200 && call.method !== 'GET') {
-			return { done: false, outcome: { kind: 'network', code: 'EMPTY_RESPONSE', method: call.method } };
+			return { done: false, outcome: { kind: 'network', code: 'EMPTY_RESPONSE', method } };
 		}
 		if (parsed.ok) return { done: true, status, value: parsed.value };
-		return { done: false, outcome: { kind: 'network', code: 'INVALID_RESPONSE', method: call.method } };
+		return { done: false, outcome: { kind: 'network', code: 'INVALID_RESPONSE', method } };
 	}
 	return {
 		done: false,
-		outcome: { kind: 'status', status, method: call.method },
+		outcome: { kind: 'status', status, method },
 		retryAfterMs: parseRetryAfter(response.headers?.['retry-after'], Date.now()),
 		body: response.body,
 	};
@@ -177,6 +218,24 @@ export async function exchange(this: ApiContext, call: ApiCall, options: CallOpt
 		if (result.done) return { status: result.status, value: result.value };
 
 		const { outcome, retryAfterMs } = result;
+		if (outcome.kind === 'token') {
+			fail(
+				this,
+				{
+					api: call.api,
+					where: hostOf(call.baseUrl),
+					target: call.target,
+					attempts: attempt + 1,
+					method: call.method,
+					timeoutMs: options.timeoutMs,
+					status: outcome.status,
+					networkCode: outcome.status === undefined ? outcome.code : undefined,
+					apiMessage: result.apiError,
+					tokenRequest: true,
+				},
+				options.itemIndex,
+			);
+		}
 		// A DELETE repeated after an attempt the server may have carried out (a timeout, a 5xx) finds nothing left: done.
 		if (mayHaveLanded && call.method === 'DELETE' && outcome.kind === 'status' && outcome.status === 404) return { status: 404, value: undefined };
 		mayHaveLanded ||= outcome.kind === 'network' || outcome.status >= 500;

@@ -87,3 +87,11 @@ export function isTransientFailure(httpCode: unknown): boolean {
 	const code = String(httpCode ?? '');
 	return /^(429|5\d\d)$/.test(code) || /^(E[A-Z_]+|ERR_[A-Z_]+|INVALID_RESPONSE|EMPTY_RESPONSE)$/.test(code);
 }
+
+// A 429 says nothing was done: waited for as Proofpoint asks (at most a minute, CTR's window), else for one CTR slot.
+export const THREAT_PROTECTION_RETRY: RetryPolicy = {
+	maxRetries: 2,
+	baseDelayMs: 6000,
+	maxDelayMs: 12000,
+	maxRetryAfterMs: 60000,
+};
