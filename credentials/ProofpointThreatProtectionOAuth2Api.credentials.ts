@@ -75,6 +75,14 @@ export class ProofpointThreatProtectionOAuth2Api implements ICredentialType {
 		},
 		{
 			displayName:
+				'Plain http:// is accepted only for a loopback address (a local sandbox): n8n will not send the API Secret to this Base URL. Use https://.',
+			name: 'plainHttpNotice',
+			type: 'notice',
+			default: '',
+			displayOptions: { show: { baseUrl: [{ _cnd: { regex: '^\\s*http://(?!(localhost|127\\.|\\[::1\\])([:/]|$))' } }] } },
+		},
+		{
+			displayName:
 				'If the Test fails with 401 or "invalid_client": copy the API Key and API Secret again from the Cloud Admin UI (Threat Protection → Settings → API Key Management → Threat Protection tab); a deleted key also gives 401.',
 			name: 'threatProtectionRefusalNotice',
 			type: 'notice',

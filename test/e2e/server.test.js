@@ -6,6 +6,7 @@ const runtime = require('../../scripts/n8n-runtime');
 const { startSandbox, SANDBOX_CREDENTIALS } = require('../../sandbox');
 const { LISTENER_HOST, PRELOAD, startRecordingListener } = require('../harness/loopback-alias');
 const { annotate, barred, tail } = require('./text');
+const { PLAIN_HTTP_REFUSED } = require('../../dist/nodes/Proofpoint/transport/baseUrl');
 
 jest.setTimeout(240000);
 
@@ -66,14 +67,18 @@ const essentials = (apiKey) => ({
 });
 const tap = (secret) => ({ principal: SANDBOX_CREDENTIALS.tap.principal, secret, baseUrl: sb.tapUrl });
 
-test('n8n loads the node and both credentials from the npm pack tarball', async () => {
+const CREDENTIAL_TYPES = ['proofpointEssentialsApi', 'proofpointTapApi', 'proofpointThreatProtectionOAuth2Api'];
+
+test('n8n loads the node and its three credentials from the npm pack tarball', async () => {
 	const nodes = await typesList('nodes.json');
 	const node = nodes.find((type) => type.name === runtime.NODE_TYPE);
 	expect(node).toMatchObject({ displayName: 'Proofpoint', usableAsTool: true });
-	expect(node.credentials.map((credential) => credential.name).sort()).toEqual(['proofpointEssentialsApi', 'proofpointTapApi']);
+	expect(node.credentials.map((credential) => credential.name).sort()).toEqual(CREDENTIAL_TYPES);
 	const credentials = await typesList('credentials.json');
 	const names = credentials.map((credential) => credential.name);
-	expect(names).toEqual(expect.arrayContaining(['proofpointEssentialsApi', 'proofpointTapApi']));
+	expect(names).toEqual(expect.arrayContaining(CREDENTIAL_TYPES));
+	// Built on n8n's own OAuth2 credential, so n8n fetches and renews the token.
+	expect(credentials.find((credential) => credential.name === 'proofpointThreatProtectionOAuth2Api').extends).toEqual(['oAuth2Api']);
 	expect(server.logs()).not.toMatch(/Unrecognized node type|could not be found|Error loading package/i);
 });
 
@@ -118,6 +123,34 @@ test('the Test button of an Essentials Threat API credential asks /v2/siem/all f
 	const pending = await pressTest('proofpointTapApi', essentialsThreat('pending'));
 	expect(pending.status).toBe('Error');
 	expect(pending.message).toBe('Proofpoint refused the credentials (401): the key or its secret is wrong, or not active yet; the note in this dialog says where to find them for the Platform you chose.');
+});
+
+const threatProtection = (fields = {}) => ({
+	clientId: SANDBOX_CREDENTIALS.threatProtection.apiKey,
+	clientSecret: SANDBOX_CREDENTIALS.threatProtection.apiSecret,
+	baseUrl: sb.threatProtectionUrl,
+	clusterId: SANDBOX_CREDENTIALS.threatProtection.clusterId,
+	...fields,
+});
+const tpCalls = () => sb.requests.filter((request) => request.api === 'threatProtection').map((request) => `${request.method} ${request.path} ${request.status}`);
+
+test('the Threat Protection Test gets a token and reads the block list, or lists the CTR workflows without a cluster, and explains a bad secret', async () => {
+	sb.clearRequests();
+	expect(await pressTest('proofpointThreatProtectionOAuth2Api', threatProtection())).toEqual({ status: 'OK', message: 'Connection successful!' });
+	expect(tpCalls()).toEqual(['POST /v1/token 200', 'GET /api/v1/emailProtection/modules/spam/orgBlockList 200']);
+
+	sb.clearRequests();
+	expect(await pressTest('proofpointThreatProtectionOAuth2Api', threatProtection({ clusterId: '' }))).toEqual({ status: 'OK', message: 'Connection successful!' });
+	expect(tpCalls()).toEqual(['POST /v1/token 200', 'GET /api/v1/tric/workflows 200']);
+	expect(sb.requests.at(-1).query).toEqual({ enabled: 'true', type: 'message' });
+
+	sb.clearRequests();
+	const failed = await pressTest('proofpointThreatProtectionOAuth2Api', threatProtection({ clientSecret: 'not-the-secret' }));
+	expect(failed.status).toBe('Error');
+	// n8n's own words for a refused token request: the credential's note says where to make a key.
+	expect(failed.message).toMatch(/^Failed to acquire OAuth2 access token: Client authentication failed/);
+	expect(tpCalls()).toEqual(['POST /v1/token 401']);
+	expect(JSON.stringify(failed)).not.toContain('not-the-secret');
 });
 
 describe('a Base URL in plain http:// to a host that is not loopback', () => {
@@ -168,6 +201,13 @@ describe('a Base URL in plain http:// to a host that is not loopback', () => {
 		const data = { ...essentials(SANDBOX_CREDENTIALS.essentials.partner.apiKey), baseUrl: `${listener.url}/us1/api/v1` };
 
 		await pressTestTwice('proofpointEssentialsApi', data, refused(`The credential's Base URL uses plain http:// for ${LISTENER_HOST}: ${ADVICE}`));
+	});
+
+	test('the Threat Protection Test sends neither the secret nor a token request, and nothing arrives', async () => {
+		const data = threatProtection({ baseUrl: listener.url });
+
+		// The token URL the credential gives such an address is no URL n8n can send to: its error names the fix.
+		await pressTestTwice('proofpointThreatProtectionOAuth2Api', data, refused(`Failed to acquire OAuth2 access token: Unsupported protocol ${PLAIN_HTTP_REFUSED}:`));
 	});
 
 	// The control: n8n does reach the listener by that name, so "nothing arrived" above means n8n sent nothing.

@@ -157,12 +157,15 @@ export function threatProtectionBase(credentials: Pick<ThreatProtectionCredentia
 	return checkBaseUrl(credentials.baseUrl || THREAT_PROTECTION_DEFAULT_BASE_URL, "The Threat Protection credential's Base URL");
 }
 
+/** The scheme the token URL gets for a refused Base URL: n8n's error then reads "Unsupported protocol use-https-…:". */
+export const PLAIN_HTTP_REFUSED = 'use-https-plain-http-is-only-for-a-loopback-base-url';
+
 /**
  * The credential's token URL as an n8n expression over its own fields ($self): Proofpoint's for the public host,
  * `<Base URL>/v1/token` for a custom one (a proxy or the sandbox serves both), and no URL at all for a plain
  * http:// address that is not loopback, so n8n sends the secret nowhere (its token request fails before any connection).
  */
-export const THREAT_PROTECTION_TOKEN_URL_EXPRESSION =
+export const THREAT_PROTECTION_TOKEN_URL_EXPRESSION: string =
 	'={{ (() => { const base = String($self.baseUrl || "").trim().replace(/\\/+$/, ""); ' +
 	`if (base === "" || base === "${THREAT_PROTECTION_DEFAULT_BASE_URL}") return "${THREAT_PROTECTION_TOKEN_URL}"; ` +
-	'return /^https:\\/\\//i.test(base) || /^http:\\/\\/(localhost|127(\\.\\d{1,3}){3}|\\[::1\\])(:\\d+)?(\\/.*)?$/i.test(base) ? base + "/v1/token" : "refused: plain http:// to a host that is not loopback"; })() }}';
+	`return /^https:\\/\\//i.test(base) || /^http:\\/\\/(localhost|127(\\.\\d{1,3}){3}|\\[::1\\])(:\\d+)?(\\/.*)?$/i.test(base) ? base + "/v1/token" : "${PLAIN_HTTP_REFUSED}://"; })() }}`;
