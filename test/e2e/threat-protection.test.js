@@ -1,0 +1,88 @@
+// The Threat Protection resources in a real n8n with the packed package: n8n's own OAuth2 fetches the
+// token from the sandbox, stores it with the credential and uses it again; the node changes the PoD
+// block list reading it once and sending only what changes; Cloud Threat Response answers within
+// its rate of 10 calls a minute.
+const { useRealN8n, oneNodeWorkflow, triggeredWorkflow, CREDENTIAL_IDS } = require('./n8n');
+const { SANDBOX_CREDENTIALS } = require('../../sandbox');
+const { SUCCEEDED } = require('./outcome');
+
+jest.setTimeout(240000);
+
+const CLUSTER = SANDBOX_CREDENTIALS.threatProtection.clusterId;
+const LIST_PATH = '/api/v1/emailProtection/modules/spam/orgBlockList';
+const tp = { credentialType: 'proofpointThreatProtectionOAuth2Api' };
+const json = (items) => items.map((item) => item.json);
+
+/** "METHOD path status" of what the sandbox's Threat Protection API saw. */
+const tpCalls = (sb) => sb.requests.filter((request) => request.api === 'threatProtection').map((request) => `${request.method} ${request.path} ${request.status}`);
+
+/** A Code node's items, then the Proofpoint node: one entry per item. */
+function entriesWorkflow(name, parameters, entries) {
+	const workflow = triggeredWorkflow(name, {
+		id: 'c',
+		name: 'Entries',
+		type: 'n8n-nodes-base.code',
+		typeVersion: 2,
+		parameters: { jsCode: `return ${JSON.stringify(entries.map((entry) => ({ json: entry })))};` },
+	});
+	workflow.nodes.push({ id: 'p', name: 'Proofpoint', type: 'n8n-nodes-proofpoint.proofpoint', typeVersion: 1.1, position: [440, 0], parameters, credentials: { proofpointThreatProtectionOAuth2Api: { id: CREDENTIAL_IDS.proofpointThreatProtectionOAuth2Api, name: 'Proofpoint Threat Protection (sandbox)' } } });
+	workflow.connections.Entries = { main: [[{ node: 'Proofpoint', type: 'main', index: 0 }]] };
+	return workflow;
+}
+
+describe('the Threat Protection resources in a real n8n', () => {
+	const context = useRealN8n({ threatProtection: { workflowRunMs: 3000 } });
+	const sb = () => context.sb;
+	beforeEach(() => context.sb.clearRequests());
+
+	test("Block List → Get Entries: n8n gets a token once, keeps it with the credential, and the next run uses it again", async () => {
+		const first = await context.run(oneNodeWorkflow('tp block list', { resource: 'blockList', operation: 'getEntries' }, tp));
+
+		expect(first).toHaveEnded(SUCCEEDED);
+		expect(json(first.output('Proofpoint'))).toEqual(sb().threatProtection.lists(CLUSTER, 'orgBlockList').map((entry) => ({ list: 'block list', clusterId: CLUSTER, ...entry })));
+		expect(tpCalls(sb())).toEqual(['POST /v1/token 200', `GET ${LIST_PATH} 200`]);
+
+		sb().clearRequests();
+		const second = await context.run(oneNodeWorkflow('tp block list', { resource: 'blockList', operation: 'getEntries' }, tp));
+		expect(second).toHaveEnded(SUCCEEDED);
+		expect(tpCalls(sb())).toEqual([`GET ${LIST_PATH} 200`]);
+	});
+
+	test('an expired token: the API says 401, n8n fetches a new one and sends again, and the run succeeds', async () => {
+		sb().threatProtection.expireTokens();
+		const result = await context.run(oneNodeWorkflow('tp block list', { resource: 'blockList', operation: 'getEntries' }, tp));
+
+		expect(result).toHaveEnded(SUCCEEDED);
+		expect(tpCalls(sb())).toEqual([`GET ${LIST_PATH} 401`, 'POST /v1/token 200', `GET ${LIST_PATH} 200`]);
+	});
+
+	test('Block List → Add Entries from items: one read, one add per new entry, and a second run sends nothing', async () => {
+		const present = sb().threatProtection.lists(CLUSTER, 'orgBlockList')[0];
+		const entries = [
+			{ attribute: '$from', operator: 'equal', value: 'attacker@evil.example', comment: 'e2e' },
+			{ attribute: present.attribute, operator: present.operator, value: present.value, comment: 'already there' },
+		];
+		const parameters = { resource: 'blockList', operation: 'addEntries', attribute: '={{ $json.attribute }}', operator: '={{ $json.operator }}', entryValue: '={{ $json.value }}', comment: '={{ $json.comment }}' };
+		const workflow = entriesWorkflow('tp add entries', parameters, entries);
+
+		const first = await context.run(workflow);
+		expect(first).toHaveEnded(SUCCEEDED);
+		expect(json(first.output('Proofpoint')).map((item) => item.result)).toEqual(['added', 'alreadyPresent']);
+		expect(tpCalls(sb())).toEqual([`GET ${LIST_PATH} 200`, `POST ${LIST_PATH} 200`]);
+
+		sb().clearRequests();
+		const second = await context.run(workflow);
+		expect(second).toHaveEnded(SUCCEEDED);
+		expect(json(second.output('Proofpoint')).map((item) => item.result)).toEqual(['alreadyPresent', 'alreadyPresent']);
+		expect(tpCalls(sb())).toEqual([`GET ${LIST_PATH} 200`]);
+		expect(JSON.stringify(second.run.data)).not.toContain(SANDBOX_CREDENTIALS.threatProtection.apiSecret);
+	});
+
+	test('a bad entry is refused before any request, naming the item and the field', async () => {
+		const parameters = { resource: 'safeList', operation: 'addEntries', attribute: '$from', operator: 'not_equal', entryValue: 'x@partner.example' };
+		const result = await context.run(oneNodeWorkflow('tp bad operator', parameters, tp));
+
+		expect(result).toHaveEnded({ status: 'error', nodeError: { message: 'Item 0: Operator "not_equal" is not an operator of the safe list' } });
+		expect(tpCalls(sb())).toEqual([]);
+	});
+});
