@@ -24,8 +24,9 @@ describe('the CTR time form', () => {
 		expect(ctrTime(at('2026-06-05T06:00:30.750Z'))).toBe('2026-06-05 06:00:30');
 	});
 
-	it('sends a range whose end is excluded as the last whole second before it', () => {
-		expect(ctrTimeRange({ start: at('2026-06-01T00:00:00Z'), end: at('2026-06-05T06:00:00Z') })).toEqual({ start: '2026-06-01 00:00:00', end: '2026-06-05 05:59:59' });
+	it('widens a range to whole seconds, so no row at an edge is missed', () => {
+		expect(ctrTimeRange({ start: at('2026-06-01T00:00:00Z'), end: at('2026-06-05T06:00:00Z') })).toEqual({ start: '2026-06-01 00:00:00', end: '2026-06-05 06:00:00' });
+		expect(ctrTimeRange({ start: at('2026-06-01T00:00:00.400Z'), end: at('2026-06-05T06:00:00.200Z') })).toEqual({ start: '2026-06-01 00:00:00', end: '2026-06-05 06:00:01' });
 	});
 });
 
@@ -57,7 +58,7 @@ describe('incident filters', () => {
 		});
 
 		expect(filters).toEqual({
-			time_range_filter: { start: '2026-06-01 00:00:00', end: '2026-06-01 23:59:59' },
+			time_range_filter: { start: '2026-06-01 00:00:00', end: '2026-06-02 00:00:00' },
 			source_filters: ['tap'],
 			disposition_filters: ['phish', 'malware'],
 			verdict_filters: ['verdict_threat'],
