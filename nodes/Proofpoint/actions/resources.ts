@@ -5,6 +5,7 @@ import * as campaign from './campaign';
 import * as domain from './domain';
 import * as endpoint from './endpoint';
 import * as forensics from './forensics';
+import * as incident from './incident';
 import * as licensing from './licensing';
 import type { ResourceOperations } from './operation';
 import * as organization from './organization';
@@ -31,13 +32,14 @@ export const operationsByResource: Record<string, ResourceOperations> = {
 	url: url.operations,
 	blockList: blockList.operations,
 	safeList: safeList.operations,
+	incident: incident.operations,
 };
 
 /** Resources served by the `proofpointTapApi` credential (TAP; SIEM events also by the Essentials Threat API). */
 const TAP_RESOURCES = ['vap', 'topClicker', 'siemEvent', 'campaign', 'forensics', 'threat', 'url'];
 
 /** Resources served by the `proofpointThreatProtectionOAuth2Api` credential (PoD lists, Cloud Threat Response). */
-const THREAT_PROTECTION_RESOURCES = ['blockList', 'safeList'];
+const THREAT_PROTECTION_RESOURCES = ['blockList', 'safeList', 'incident'];
 
 export const resourceProperty: INodeProperties = {
 	displayName: 'Resource',
@@ -50,6 +52,7 @@ export const resourceProperty: INodeProperties = {
 		{ name: 'Domain', value: 'domain', description: 'Essentials: domains of an organization' },
 		{ name: 'Endpoint', value: 'endpoint', description: 'Essentials: which stack hosts an organization' },
 		{ name: 'Forensic Report', value: 'forensics', description: 'TAP: forensic evidence of a threat or a campaign' },
+		{ name: 'Incident', value: 'incident', description: 'Threat Protection: Cloud Threat Response incidents' },
 		{ name: 'Licensing', value: 'licensing', description: 'Essentials: license count and package' },
 		{ name: 'Organization', value: 'organization', description: 'Essentials: organizations and child organizations' },
 		{ name: 'Safe List', value: 'safeList', description: "Threat Protection: the PoD organization's safe list" },
@@ -79,6 +82,7 @@ export const properties: INodeProperties[] = [
 	...url.description,
 	...blockList.description,
 	...safeList.description,
+	...incident.description,
 ];
 
 export const tapResources = TAP_RESOURCES;
