@@ -6,7 +6,9 @@ import * as domain from './domain';
 import * as endpoint from './endpoint';
 import * as forensics from './forensics';
 import * as incident from './incident';
+import * as incident from './incident';
 import * as licensing from './licensing';
+import * as message from './message';
 import type { ResourceOperations } from './operation';
 import * as organization from './organization';
 import * as safeList from './safeList';
@@ -53,7 +55,9 @@ export const resourceProperty: INodeProperties = {
 		{ name: 'Endpoint', value: 'endpoint', description: 'Essentials: which stack hosts an organization' },
 		{ name: 'Forensic Report', value: 'forensics', description: 'TAP: forensic evidence of a threat or a campaign' },
 		{ name: 'Incident', value: 'incident', description: 'Threat Protection: Cloud Threat Response incidents' },
+		{ name: 'Incident', value: 'incident', description: 'Threat Protection: Cloud Threat Response incidents' },
 		{ name: 'Licensing', value: 'licensing', description: 'Essentials: license count and package' },
+		{ name: 'Message', value: 'message', description: 'Threat Protection: messages Cloud Threat Response has seen' },
 		{ name: 'Organization', value: 'organization', description: 'Essentials: organizations and child organizations' },
 		{ name: 'Safe List', value: 'safeList', description: "Threat Protection: the PoD organization's safe list" },
 		{ name: 'SIEM Event', value: 'siemEvent', description: 'TAP or the Essentials Threat API: clicks and messages with threats' },
