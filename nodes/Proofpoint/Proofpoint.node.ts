@@ -8,7 +8,7 @@ import {
 
 import { essentialsResources, nodeSubtitle, properties, tapResources, threatProtectionResources } from './actions/resources';
 import { route } from './actions/router';
-import { searchDomains, searchOrganizations, searchUsers } from './methods/listSearch';
+import { searchDomains, searchOrganizations, searchRemediationWorkflows, searchUsers } from './methods/listSearch';
 
 export class Proofpoint implements INodeType {
 	description: INodeTypeDescription = {
@@ -50,7 +50,7 @@ export class Proofpoint implements INodeType {
 		properties,
 	};
 
-	methods = { listSearch: { searchOrganizations, searchUsers, searchDomains } };
+	methods = { listSearch: { searchOrganizations, searchUsers, searchDomains, searchRemediationWorkflows } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await route.call(this);

@@ -6,7 +6,6 @@ import * as domain from './domain';
 import * as endpoint from './endpoint';
 import * as forensics from './forensics';
 import * as incident from './incident';
-import * as incident from './incident';
 import * as licensing from './licensing';
 import * as message from './message';
 import type { ResourceOperations } from './operation';
@@ -18,6 +17,7 @@ import * as topClicker from './topClicker';
 import * as url from './url';
 import * as user from './user';
 import * as vap from './vap';
+import * as workflow from './workflow';
 
 export const operationsByResource: Record<string, ResourceOperations> = {
 	organization: organization.operations,
@@ -35,13 +35,15 @@ export const operationsByResource: Record<string, ResourceOperations> = {
 	blockList: blockList.operations,
 	safeList: safeList.operations,
 	incident: incident.operations,
+	message: message.operations,
+	workflow: workflow.operations,
 };
 
 /** Resources served by the `proofpointTapApi` credential (TAP; SIEM events also by the Essentials Threat API). */
 const TAP_RESOURCES = ['vap', 'topClicker', 'siemEvent', 'campaign', 'forensics', 'threat', 'url'];
 
 /** Resources served by the `proofpointThreatProtectionOAuth2Api` credential (PoD lists, Cloud Threat Response). */
-const THREAT_PROTECTION_RESOURCES = ['blockList', 'safeList', 'incident'];
+const THREAT_PROTECTION_RESOURCES = ['blockList', 'safeList', 'incident', 'message', 'workflow'];
 
 export const resourceProperty: INodeProperties = {
 	displayName: 'Resource',
@@ -55,10 +57,10 @@ export const resourceProperty: INodeProperties = {
 		{ name: 'Endpoint', value: 'endpoint', description: 'Essentials: which stack hosts an organization' },
 		{ name: 'Forensic Report', value: 'forensics', description: 'TAP: forensic evidence of a threat or a campaign' },
 		{ name: 'Incident', value: 'incident', description: 'Threat Protection: Cloud Threat Response incidents' },
-		{ name: 'Incident', value: 'incident', description: 'Threat Protection: Cloud Threat Response incidents' },
 		{ name: 'Licensing', value: 'licensing', description: 'Essentials: license count and package' },
 		{ name: 'Message', value: 'message', description: 'Threat Protection: messages Cloud Threat Response has seen' },
 		{ name: 'Organization', value: 'organization', description: 'Essentials: organizations and child organizations' },
+		{ name: 'Remediation Workflow', value: 'workflow', description: "Threat Protection: Cloud Threat Response's manual workflows, run on messages or incidents" },
 		{ name: 'Safe List', value: 'safeList', description: "Threat Protection: the PoD organization's safe list" },
 		{ name: 'SIEM Event', value: 'siemEvent', description: 'TAP or the Essentials Threat API: clicks and messages with threats' },
 		{ name: 'Threat', value: 'threat', description: 'TAP: the summary of a threat' },
@@ -87,6 +89,8 @@ export const properties: INodeProperties[] = [
 	...blockList.description,
 	...safeList.description,
 	...incident.description,
+	...message.description,
+	...workflow.description,
 ];
 
 export const tapResources = TAP_RESOURCES;

@@ -8,6 +8,7 @@ import {
 
 import { matchesSearch, pageOfResults } from '../helpers/search';
 import { checkDomain } from '../helpers/validate';
+import { listWorkflows } from '../transport/ctr';
 import { essentialsList, essentialsObject } from '../transport/essentials';
 import { DEFAULT_TIMEOUT_MS, type CallOptions } from '../transport/request';
 
@@ -76,4 +77,20 @@ export async function searchDomains(this: ILoadOptionsFunctions, filter?: string
 	const domains = await essentialsList.call(this, { method: 'GET', path: ['orgs', org, 'domains'], target: { org } }, 'domains', OPTIONS);
 	const found = domains.filter((domain) => matchesSearch(filter, [domain.name, domain.destination]));
 	return pageOfResults(found.map((domain) => ({ name: String(domain.name), value: String(domain.name) })), paginationToken);
+}
+
+/**
+ * The tenant's enabled manual remediation workflows, message ones first, searched by name and description.
+ * Two Cloud Threat Response calls, one per target type: whether the API lists both without a type is not public [?].
+ */
+export async function searchRemediationWorkflows(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	const found: INodeListSearchItems[] = [];
+	for (const type of ['message', 'incident'] as const) {
+		const workflows = await listWorkflows(this, type, OPTIONS);
+		for (const workflow of workflows) {
+			if (!matchesSearch(filter, [workflow.name, workflow.description])) continue;
+			found.push({ name: `${String(workflow.name ?? workflow.id)} (${type})`, value: String(workflow.id), description: typeof workflow.description === 'string' ? workflow.description : undefined });
+		}
+	}
+	return pageOfResults(found, paginationToken);
 }
