@@ -36,7 +36,8 @@ export class ProofpointThreatProtectionOAuth2Api implements ICredentialType {
 			type: 'string',
 			default: '',
 			required: true,
-			description: 'Made in the Proofpoint Cloud Admin UI: Threat Protection → Settings → API Key Management → Threat Protection tab',
+			description:
+				'Proofpoint calls it the API Key: made in the Proofpoint Cloud Admin UI, Threat Protection → Settings → API Key Management → Threat Protection tab',
 		},
 		{
 			displayName: 'API Secret',
@@ -45,7 +46,7 @@ export class ProofpointThreatProtectionOAuth2Api implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
-			description: 'Shown with the API Key when it is made',
+			description: 'Proofpoint calls it the API Secret: shown with the API Key when it is made',
 		},
 		{
 			displayName: 'PoD Cluster ID',
@@ -79,12 +80,12 @@ export class ProofpointThreatProtectionOAuth2Api implements ICredentialType {
 			name: 'plainHttpNotice',
 			type: 'notice',
 			default: '',
-			displayOptions: { show: { baseUrl: [{ _cnd: { regex: '^\\s*http://(?!(localhost|127\\.|\\[::1\\])([:/]|$))' } }] } },
+			displayOptions: { show: { baseUrl: [{ _cnd: { regex: '^\\s*http://(?!(localhost|127(\\.\\d{1,3}){3}|\\[::1\\])([:/]|$))' } }] } },
 		},
 		{
 			displayName:
-				'If the Test fails with 401 or "invalid_client": copy the API Key and API Secret again from the Cloud Admin UI (Threat Protection → Settings → API Key Management → Threat Protection tab); a deleted key also gives 401.',
-			name: 'threatProtectionRefusalNotice',
+				'Client ID and Client Secret are the API Key and API Secret Proofpoint shows in the Cloud Admin UI, Threat Protection → Settings → API Key Management → Threat Protection tab. If the Test says the client authentication failed, copy them again from there: a deleted key fails too.',
+			name: 'threatProtectionKeysNotice',
 			type: 'notice',
 			default: '',
 		},

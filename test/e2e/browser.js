@@ -101,10 +101,12 @@ async function openChosenCredential(page, panel) {
 	return modal;
 }
 
-/** Closes the credential modal with its × (nothing is saved) and waits until it is gone. */
+/** Closes the credential modal with its × (nothing is saved; n8n's "Close without saving?" answered Close) and waits until it is gone. */
 async function closeCredentialModal(page) {
 	const modal = credentialModal(page);
 	await modal.getByRole('button', { name: 'Close this dialog' }).click();
+	const confirm = page.locator('.el-message-box').filter({ hasText: 'Close without saving?' });
+	await Promise.race([modal.waitFor({ state: 'hidden' }), confirm.waitFor().then(() => confirm.getByRole('button', { name: 'Close', exact: true }).click())]);
 	await modal.waitFor({ state: 'hidden' });
 }
 

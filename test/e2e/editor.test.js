@@ -9,6 +9,7 @@ const path = require('node:path');
 
 const runtime = require('../../scripts/n8n-runtime');
 const { startSandbox, SANDBOX_CREDENTIALS } = require('../../sandbox');
+const { threatProtectionCredential } = require('../support');
 const { Proofpoint } = require('../../dist/nodes/Proofpoint/Proofpoint.node.js');
 const { ProofpointTapApi } = require('../../dist/credentials/ProofpointTapApi.credentials.js');
 const { ProofpointTrigger } = require('../../dist/nodes/ProofpointTrigger/ProofpointTrigger.node.js');
@@ -86,6 +87,27 @@ const newSiemWorkflow = triggeredWorkflow('a new SIEM Event node', {
 	parameters: { resource: 'siemEvent', operation: 'getAll' },
 });
 
+// A Block List → Add Entries node with the Threat Protection credential: the entry from the item.
+const BLOCK_NODE = 'Block the sender';
+const blockWorkflow = triggeredWorkflow('block a sender org-wide', {
+	id: 'b2',
+	name: BLOCK_NODE,
+	type: runtime.NODE_TYPE,
+	typeVersion: 1.1,
+	parameters: { resource: 'blockList', operation: 'addEntries', attribute: '$from', operator: 'equal', entryValue: '={{ $json.sender }}', comment: 'Phish' },
+	credentials: credentialRef('proofpointThreatProtectionOAuth2Api'),
+});
+const TP_SLOT = 'Credential for Proofpoint Threat Protection API';
+// The fields a user fills in; n8n's OAuth2 fields the credential fixes (grant type, token URL) are hidden.
+// n8n's editor labels every OAuth2 client id and secret "Client ID" and "Client Secret", whatever the credential says.
+const TP_FIELDS = [
+	{ name: 'clientId', label: 'Client ID' },
+	{ name: 'clientSecret', label: 'Client Secret' },
+	{ name: 'clusterId', label: 'PoD Cluster ID' },
+	{ name: 'baseUrl', label: 'Base URL' },
+	{ name: 'ctrCallsPerMinute', label: 'Cloud Threat Response Calls per Minute' },
+];
+
 // A User → Get node as the editor makes one: both pickers in From List mode, nothing chosen yet,
 // with the partner's credential (its own organization and its customers').
 const PICKER_NODE = 'Get a user';
@@ -154,6 +176,12 @@ const sandboxCredentials = (sandbox) => [
 		type: 'proofpointTapApi',
 		data: { baseUrl: sandbox.tapUrl, ...SANDBOX_CREDENTIALS.tap },
 	},
+	{
+		id: 'ppThreatProtectionDemo',
+		name: 'Proofpoint Threat Protection (sandbox)',
+		type: 'proofpointThreatProtectionOAuth2Api',
+		data: threatProtectionCredential(sandbox),
+	},
 ];
 
 describe('the Proofpoint node in the n8n editor', () => {
@@ -174,7 +202,7 @@ describe('the Proofpoint node in the n8n editor', () => {
 		sandbox = await startSandbox();
 		// As `npm start` saves them: the Essentials Threat API credential before TAP's.
 		await runtime.importCredentials(launcher, userFolder, savedInOrder([essentialsThreatCredential(sandbox), ...sandboxCredentials(sandbox)]));
-		for (const workflow of [...exampleWorkflows, siemWorkflow, newSiemWorkflow, pickerWorkflow]) await runtime.importWorkflow(launcher, userFolder, workflow);
+		for (const workflow of [...exampleWorkflows, siemWorkflow, newSiemWorkflow, pickerWorkflow, blockWorkflow]) await runtime.importWorkflow(launcher, userFolder, workflow);
 		n8n = await runtime.startN8n(launcher, userFolder);
 		cookie = await runtime.ownerSession(n8n.url);
 		editor = await browser.openEditor(n8n.url, cookie);
@@ -229,9 +257,9 @@ describe('the Proofpoint node in the n8n editor', () => {
 		await browser.saveScreenshot(page, 'editor-node-panel.png');
 	});
 
-	test('lists all twelve resources in the Resource dropdown', async () => {
+	test('lists all seventeen resources in the Resource dropdown', async () => {
 		const expected = resources.map((resource) => resource.name);
-		expect(expected).toHaveLength(12);
+		expect(expected).toHaveLength(17);
 
 		expect(await browser.parameterOptions(page, panel, 'resource')).toEqual([...expected, CUSTOM_API_CALL]);
 	});
@@ -346,9 +374,54 @@ describe('the Proofpoint node in the n8n editor', () => {
 			await browser.saveScreenshot(siemPage, 'editor-threat-credential.png');
 
 			await browser.closeCredentialModal(siemPage);
-			// Closed without saving: still only the four credentials the test imported.
+			// Closed without saving: still only the credentials the test imported.
 			const saved = await runtime.rest(n8n.url, cookie, 'GET', '/credentials');
-			expect(saved.json.data.map((credential) => credential.id).sort()).toEqual(['ppEssentialsDemo', 'ppEssentialsPartner', 'ppTapDemo', 'ppThreatEssentials']);
+			expect(saved.json.data.map((credential) => credential.id).sort()).toEqual(['ppEssentialsDemo', 'ppEssentialsPartner', 'ppTapDemo', 'ppThreatEssentials', 'ppThreatProtectionDemo']);
+		});
+	});
+
+	describe('a Block List node and the Threat Protection credential, in a tab of their own', () => {
+		let blockPage;
+		let blockPanel;
+
+		afterAll(async () => {
+			await blockPage?.close();
+		});
+
+		test("shows Block List → Add Entries with the entry's fields and the Threat Protection credential", async () => {
+			({ tab: blockPage, panel: blockPanel } = await openNodeInNewTab(blockWorkflow, BLOCK_NODE));
+
+			expect(await browser.parameterValue(blockPanel, 'resource')).toBe('Block List');
+			expect(await browser.parameterValue(blockPanel, 'operation')).toBe('Add Entries');
+			expect(await browser.parameterValue(blockPanel, 'attribute')).toBe('Envelope Sender ($from)');
+			expect(await browser.parameterOptions(blockPage, blockPanel, 'operator')).toEqual(['Equals', 'Does Not Equal', 'Contains', 'Does Not Contain']);
+			for (const name of ['entryValue', 'comment', 'dryRun']) await blockPanel.locator(`[data-test-id="parameter-input-${name}"]`).waitFor();
+			const slot = await browser.credentialSlot(blockPage, blockPanel);
+			expect(slot).toEqual({ label: TP_SLOT, chosen: 'Proofpoint Threat Protection (sandbox)', choices: [expect.stringContaining('Proofpoint Threat Protection (sandbox)')] });
+			await browser.saveScreenshot(blockPage, 'editor-block-list.png');
+		});
+
+		test('opens the credential with its five fields, n8n tests it with a token from the sandbox, and a plain-http Base URL shows why it is refused', async () => {
+			sandbox.clearRequests();
+			const modal = await browser.openChosenCredential(blockPage, blockPanel);
+
+			const own = new Set(TP_FIELDS.map((field) => field.name));
+			const fields = await browser.whenSettled(async () => (await browser.credentialFields(modal)).filter((field) => own.has(field.name)), TP_FIELDS);
+			expect(fields).toEqual(TP_FIELDS);
+			// A note says what Proofpoint calls them and where they are made.
+			await modal.getByText('Client ID and Client Secret are the API Key and API Secret Proofpoint shows').waitFor();
+			await modal.locator('[data-test-id="credentials-config-container-test-success"]').waitFor();
+			expect(sandbox.requests.filter((request) => request.api === 'threatProtection').map((request) => `${request.method} ${request.path} ${request.status}`)).toEqual(
+				expect.arrayContaining(['GET /api/v1/emailProtection/modules/spam/orgBlockList 200']),
+			);
+
+			const notice = modal.getByText('Plain http:// is accepted only for a loopback address');
+			expect(await notice.count()).toBe(0);
+			const baseUrl = modal.locator('[data-test-id="parameter-input-baseUrl"] input');
+			await baseUrl.fill('http://tp.example.test');
+			await notice.waitFor();
+			await browser.saveScreenshot(blockPage, 'editor-threat-protection-credential.png');
+			await browser.closeCredentialModal(blockPage);
 		});
 	});
 

@@ -1,5 +1,5 @@
 import type { TimeRange } from './timeRange';
-import { describeValue, type Checked } from './validate';
+import { describeValue, hasControl, type Checked } from './validate';
 
 /*
  * Cloud Threat Response (the Threat Protection API's /tric/ paths): the filter values the peers send,
@@ -169,14 +169,6 @@ export function unseenRows<T extends Row>(rows: T[], seen: Set<string>): T[] {
 }
 
 const CTR_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}$/;
-
-function hasControl(text: string): boolean {
-	for (const char of text) {
-		const code = char.charCodeAt(0);
-		if (code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029) return true;
-	}
-	return false;
-}
 
 /**
  * An id that goes into a CTR path (an incident, message, workflow or run): letters, digits and . _ : -,

@@ -1,4 +1,4 @@
-import { describeValue, type Checked } from './validate';
+import { describeValue, hasControl, type Checked } from './validate';
 
 /** The PoD organizational lists, by their names in the API's path. */
 export type PodList = 'orgBlockList' | 'orgSafeList';
@@ -27,15 +27,6 @@ export interface PodEntry {
 /** Two entries are the same when attribute, operator and value agree; the value without case (addresses and hosts have none). */
 export const entryKey = (entry: Pick<PodEntry, 'attribute' | 'operator' | 'value'>): string =>
 	`${entry.attribute}\u0000${entry.operator}\u0000${entry.value.trim().toLowerCase()}`;
-
-/** Line breaks, tabs and other control characters: nothing a sender, host or comment holds, and what log or header injection needs. */
-function hasControl(text: string): boolean {
-	for (const char of text) {
-		const code = char.charCodeAt(0);
-		if (code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029) return true;
-	}
-	return false;
-}
 
 const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}(\/(3[0-2]|[12]?\d))?$/;
 const IPV6 = /^[0-9a-f:]*:[0-9a-f:.]*(\/(12[0-8]|1[01]\d|[1-9]?\d))?$/i;

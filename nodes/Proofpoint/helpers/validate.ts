@@ -81,3 +81,12 @@ export function checkTapId(value: unknown, example: string): Checked<string> {
 	}
 	return { value: id };
 }
+
+/** Line breaks, tabs and other control characters: nothing a sender, host, id or comment holds, and what log or header injection needs. */
+export function hasControl(text: string): boolean {
+	for (const char of text) {
+		const code = char.charCodeAt(0);
+		if (code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029) return true;
+	}
+	return false;
+}

@@ -37,5 +37,5 @@ export function apiMessageOf(body: unknown): string | undefined {
 		.filter((text): text is string => Boolean(text));
 	if (fromList.length) return fromList.join('; ').slice(0, 300);
 	const nested = object.error && typeof object.error === 'object' ? (object.error as IDataObject) : {};
-	return firstString(object.message, object.error_message, object.error, nested.message)?.slice(0, 300);
+	return firstString(object.message, object.errorMessage, object.error_message, object.error, nested.message)?.slice(0, 300);
 }

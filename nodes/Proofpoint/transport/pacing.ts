@@ -35,11 +35,14 @@ export class RateGate {
 // One gate per credential and address for the whole n8n process: two workflows on one key share its rate.
 const gates = new Map<string, RateGate>();
 
+/** The minute as the gate counts it: a second longer than the API's, as a slot is taken before the token is fetched and the request travels. */
+export const PACED_WINDOW_MS = 61000;
+
 /** The gate of `key` (a credential id and base URL) at `perMinute`; a changed rate starts a new gate. */
 export function gateFor(key: string, perMinute: number): RateGate {
 	let gate = gates.get(key);
 	if (!gate || gate.limit !== perMinute) {
-		gate = new RateGate(perMinute, 60000);
+		gate = new RateGate(perMinute, PACED_WINDOW_MS);
 		gates.set(key, gate);
 	}
 	return gate;

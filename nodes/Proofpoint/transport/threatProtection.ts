@@ -2,7 +2,7 @@ import { NodeApiError, NodeOperationError, sleep, type IDataObject, type IHttpRe
 
 import { threatProtectionBase, type ThreatProtectionCredentials } from './baseUrl';
 import type { RequestTarget } from './hints';
-import { gateFor } from './pacing';
+import { gateFor, PACED_WINDOW_MS } from './pacing';
 import { credentialBaseUrl, send, type ApiContext, type CallOptions } from './request';
 import { THREAT_PROTECTION_RETRY } from './retry';
 
@@ -11,8 +11,8 @@ export const THREAT_PROTECTION_CREDENTIAL = 'proofpointThreatProtectionOAuth2Api
 /** Cloud Threat Response's rate as peers cite it [M]: the credential's CTR Calls per Minute defaults to it. */
 export const CTR_CALLS_PER_MINUTE = 10;
 
-/** The longest a run waits for a CTR slot or a Retry-After: one minute frees every slot. */
-export const MAX_PACING_WAIT_MS = 60000;
+/** The longest a run waits for a CTR slot: one paced minute frees every slot. */
+export const MAX_PACING_WAIT_MS = PACED_WINDOW_MS;
 
 export interface ThreatProtectionApi {
 	url: string;
