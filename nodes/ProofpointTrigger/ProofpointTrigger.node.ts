@@ -1,6 +1,7 @@
 import {
 	NodeConnectionTypes,
 	type INodeExecutionData,
+	type INodeProperties,
 	type INodeType,
 	type INodeTypeDescription,
 	type IPollFunctions,
@@ -17,8 +18,14 @@ import {
 } from '../Proofpoint/parameters/siemEvents';
 import { siemRangeRules } from '../Proofpoint/transport/siem';
 import { TAP_CREDENTIAL } from '../Proofpoint/transport/tap';
+import { THREAT_PROTECTION_CREDENTIAL } from '../Proofpoint/transport/threatProtection';
+import { pollIncidents } from './incidents';
 import { pollThreatEvents } from './poll';
-import { firstActivationFields, pollSettingFields, readTriggerSettings } from './settings';
+import { firstActivationFields, incidentFields, pollSettingFields, readIncidentSettings, readTriggerSettings } from './settings';
+
+/** Shows each of `fields` only for a source (a saved trigger without `source` reads threat events). */
+const forSource = (source: 'threatEvents' | 'ctrIncidents', fields: INodeProperties[]): INodeProperties[] =>
+	fields.map((field) => ({ ...field, displayOptions: { ...field.displayOptions, show: { ...field.displayOptions?.show, source: [source] } } }));
 
 export class ProofpointTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -30,15 +37,31 @@ export class ProofpointTrigger implements INodeType {
 		// No defaultVersion: new nodes get the last version, and n8n adds Custom API Call only to a description without one.
 		version: [1, 1.1],
 		subtitle:
-			'={{($parameter["eventTypes"] || []).map((type) => ({ clicksBlocked: "Clicks Blocked", clicksPermitted: "Clicks Permitted", messagesBlocked: "Messages Blocked", messagesDelivered: "Messages Delivered" })[type] || type).join(", ")}}',
+			'={{$parameter["source"] === "ctrIncidents" ? ($parameter["includeUpdated"] ? "CTR Incidents, New and Updated" : "New CTR Incidents") : ($parameter["eventTypes"] || []).map((type) => ({ clicksBlocked: "Clicks Blocked", clicksPermitted: "Clicks Permitted", messagesBlocked: "Messages Blocked", messagesDelivered: "Messages Delivered" })[type] || type).join(", ")}}',
 		description:
-			'Starts the workflow when Proofpoint sees a threat: permitted or blocked clicks, delivered or blocked messages, from TAP or the Essentials Threat API. Every event exactly once.',
+			'Starts the workflow when Proofpoint sees a threat: permitted or blocked clicks, delivered or blocked messages, from TAP or the Essentials Threat API; or a new Cloud Threat Response incident. Every event exactly once.',
 		defaults: { name: 'Proofpoint Trigger' },
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: TAP_CREDENTIAL, displayName: 'Credential for Proofpoint TAP or Essentials Threat API', required: true }],
+		// `hide`, not `show`: n8n's editor takes an options parameter whose every value shows a credential for the auth selector and hides it.
+		credentials: [
+			{ name: TAP_CREDENTIAL, displayName: 'Credential for Proofpoint TAP or Essentials Threat API', required: true, displayOptions: { hide: { source: ['ctrIncidents'] } } },
+			{ name: THREAT_PROTECTION_CREDENTIAL, displayName: 'Credential for Proofpoint Threat Protection API', required: true, displayOptions: { hide: { source: ['threatEvents'] } } },
+		],
 		properties: [
+			{
+				displayName: 'Source',
+				name: 'source',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Threat Events', value: 'threatEvents', description: 'Clicks and messages with threats, from TAP or the Essentials Threat API' },
+					{ name: 'CTR Incidents', value: 'ctrIncidents', description: 'New (and optionally updated) Cloud Threat Response incidents, from the Threat Protection API' },
+				],
+				default: 'threatEvents',
+			},
+			...forSource('threatEvents', [
 			{
 				displayName:
 					'Each poll reads from where the last one stopped (less the Look-Back, for events Proofpoint indexes late) and emits only events it has not emitted before',
@@ -55,15 +78,21 @@ export class ProofpointTrigger implements INodeType {
 			},
 			{ ...eventTypesField, default: ['clicksPermitted', 'messagesDelivered'] },
 			...threatFilterFields,
+			]),
+			...forSource('ctrIncidents', incidentFields),
 			...firstActivationFields,
 			...pollSettingFields,
-			simplifyEventsField,
+			...forSource('threatEvents', [simplifyEventsField]),
 			optionsCollection(),
 		],
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const parameters = pollParameters(this);
+		if (this.getNodeParameter('source', 'threatEvents') === 'ctrIncidents') {
+			const incidents = await pollIncidents(this, { ...(await readIncidentSettings(parameters)), options: { ...callOptions(parameters, NO_ITEM), itemIndex: 0 } });
+			return incidents === null ? null : [incidents];
+		}
 		const settings = await readTriggerSettings(this, parameters);
 		const kinds = readEventKinds(parameters, NO_ITEM);
 		const query = readThreatFilters(parameters, NO_ITEM, settings.api, kinds);

@@ -31,12 +31,19 @@ export interface PollSettings extends TriggerSettings {
 const activations = new WeakSet<IDataObject>();
 
 /** How much of n8n's budget for one poll the reading may use before it stops and leaves the rest to the next poll. */
-const BUDGET_SHARE = 0.8;
+export const BUDGET_SHARE = 0.8;
 
 const MANUAL_SAMPLE_WINDOWS = 6;
 const MANUAL_SAMPLE_EVENTS = 20;
 
-function stateOf(staticData: IDataObject): TriggerState | undefined {
+/** Whether this poll is the one n8n runs at activation (the first to see this static data in this process). */
+export function isActivationPoll(staticData: IDataObject): boolean {
+	if (activations.has(staticData)) return false;
+	activations.add(staticData);
+	return true;
+}
+
+export function stateOf(staticData: IDataObject): TriggerState | undefined {
 	const { since, cursor, readFrom, seen, aheadUntil, lastReadAt } = staticData;
 	if (typeof since !== 'string' || typeof cursor !== 'string' || Number.isNaN(Date.parse(cursor))) return undefined;
 	const state: TriggerState = { since, cursor, seen: seen && typeof seen === 'object' ? (seen as Record<string, number>) : {} };
@@ -47,7 +54,7 @@ function stateOf(staticData: IDataObject): TriggerState | undefined {
 }
 
 /** The only place the trigger writes its state: after a poll whose outcome is known. */
-function commit(staticData: IDataObject, state: TriggerState): void {
+export function commit(staticData: IDataObject, state: TriggerState): void {
 	staticData.since = state.since;
 	staticData.cursor = state.cursor;
 	if (state.readFrom !== undefined) staticData.readFrom = state.readFrom;
@@ -134,8 +141,7 @@ export async function pollThreatEvents(context: IPollFunctions, settings: PollSe
 	if (context.getMode() === 'manual') return await sampleEvents(context, settings);
 	const staticData = context.getWorkflowStaticData('node');
 	const now = Date.now();
-	const atActivation = !activations.has(staticData);
-	if (atActivation) activations.add(staticData);
+	const atActivation = isActivationPoll(staticData);
 	let state = stateOf(staticData);
 	if (!state) {
 		// n8n saves the static data after the activation's poll whatever it returned: the start chosen now survives a failed first poll and a restart.

@@ -4,6 +4,7 @@ import { describeSpan, HOUR_MS, DAY_MS, MINUTE_MS } from '../Proofpoint/helpers/
 import { invalidInput, NO_ITEM, readInteger, type ParameterContext } from '../Proofpoint/parameters/read';
 import { siemRangeRules } from '../Proofpoint/transport/siem';
 import { threatApi, type ThreatApi } from '../Proofpoint/transport/tap';
+import { INCIDENTS_SERVED_MS, MAX_INCIDENTS_READ_PER_POLL as MAX_UPDATES_PER_POLL, type IncidentPollSettings } from './incidents';
 
 export const DEFAULT_LOOK_BACK_MINUTES = 30;
 export const DEFAULT_MAX_EVENTS_PER_POLL = 500;
@@ -103,9 +104,46 @@ export interface TriggerSettings {
 
 const BACKFILL_UNITS: Record<string, number> = { hours: HOUR_MS, days: DAY_MS };
 
+/** The fields of the CTR Incidents source (shown only for it), before the settings both sources share. */
+export const incidentFields: INodeProperties[] = [
+	{
+		displayName:
+			'Each read is one Cloud Threat Response search per 100 incidents, paced to the credential\'s calls per minute (10 unless changed) with every other use of the key. Each incident is emitted once, when it is created.',
+		name: 'incidentNotice',
+		type: 'notice',
+		default: '',
+	},
+	{
+		displayName: 'Include Updated Incidents',
+		name: 'includeUpdated',
+		type: 'boolean',
+		default: false,
+		description: `Whether to emit an incident again each time it is updated (a new comment, a state or assignee change), with "change": created or updated. Updates are read newest first, at most ${MAX_UPDATES_PER_POLL.toLocaleString('en-US')} a read.`,
+	},
+	{
+		displayName: 'Simplify',
+		name: 'simplify',
+		type: 'boolean',
+		default: true,
+		description: 'Whether to return each incident as one flat item (ID, display ID, title, state, sources, dispositions, verdicts, times) instead of the raw API object',
+	},
+];
+
+/** The CTR Incidents source's settings, checked before any request; a backfill reaches back at most as far as the node reads incidents. */
+export async function readIncidentSettings(parameters: ParameterContext): Promise<Omit<IncidentPollSettings, 'options'>> {
+	const common = readCommonSettings(parameters, INCIDENTS_SERVED_MS, 'Cloud Threat Response (as this node reads it)');
+	return { ...common, updated: parameters.getNodeParameter('includeUpdated', NO_ITEM, false) === true };
+}
+
 /** The trigger's own parameters, checked before any request; the backfill must fit the API's look-back limit. */
 export async function readTriggerSettings(context: IPollFunctions, parameters: ParameterContext): Promise<TriggerSettings> {
 	const api = await threatApi(context, 0);
+	const { servedMs = 0, keeper } = siemRangeRules(api.kind);
+	return { api, ...readCommonSettings(parameters, servedMs, keeper) };
+}
+
+/** The settings both sources share: first activation, look-back, pacing, cap and output. */
+function readCommonSettings(parameters: ParameterContext, limit: number, keeper: string): Omit<TriggerSettings, 'api'> {
 	const first = parameters.getNodeParameter('firstActivation', NO_ITEM, 'now');
 	let backfillMs: number | undefined;
 	if (first === 'backfill') {
@@ -114,7 +152,6 @@ export async function readTriggerSettings(context: IPollFunctions, parameters: P
 		if (!BACKFILL_UNITS[unit]) throw invalidInput(parameters, NO_ITEM, 'Backfill Unit', `"${unit}" is not a unit`, 'Choose Hours or Days.');
 		backfillMs = amount * BACKFILL_UNITS[unit];
 		// The documented maximum is accepted: the first poll reads from the oldest instant the API serves, as after downtime.
-		const { servedMs: limit = 0, keeper } = siemRangeRules(api.kind);
 		if (backfillMs > limit) {
 			throw invalidInput(
 				parameters,
@@ -128,7 +165,6 @@ export async function readTriggerSettings(context: IPollFunctions, parameters: P
 		throw invalidInput(parameters, NO_ITEM, 'On First Activation', `"${String(first)}" is not a choice`, 'Choose Start From Now or Backfill.');
 	}
 	return {
-		api,
 		backfillMs,
 		lookBackMs: readInteger(parameters, NO_ITEM, 'lookBackMinutes', 'Look-Back (Minutes)', 0, 1440, DEFAULT_LOOK_BACK_MINUTES) * MINUTE_MS,
 		minReadIntervalMs: readInteger(parameters, NO_ITEM, 'minMinutesBetweenReads', 'Minimum Minutes Between Reads', 0, 60, 0) * MINUTE_MS,

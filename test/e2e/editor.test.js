@@ -132,6 +132,7 @@ const TRIGGER_TYPE = `${runtime.PACKAGE}.proofpointTrigger`;
 const triageWorkflow = exampleWorkflows.find((workflow) => workflow.id === TRIAGE_WORKFLOW);
 const triggerNode = triageWorkflow.nodes.find((node) => node.type === TRIGGER_TYPE);
 const TRIGGER_PARAMETERS = [
+	'Source',
 	'Event Types',
 	'Threat Type',
 	'Threat Status',
@@ -143,12 +144,16 @@ const TRIGGER_PARAMETERS = [
 	'Output',
 	'Simplify',
 ];
-/** Whether the panel shows `property` on a node of `version` before any choice is made: no condition, or only one on the version. */
+/**
+ * Whether the panel shows `property` on a node of `version` before any choice is made: no condition, or
+ * only one on the version and on the default Source (threat events, as a trigger saved before Source reads).
+ */
 function shownAtVersion(property, version) {
 	const { show, hide } = property.displayOptions ?? {};
 	if (!property.displayOptions) return true;
-	if (hide || Object.keys(show ?? {}).some((key) => key !== '@version')) return false;
-	return show['@version'].some((wanted) => (typeof wanted === 'number' ? wanted === version : version >= wanted._cnd.gte));
+	if (hide || Object.keys(show ?? {}).some((key) => key !== '@version' && key !== 'source')) return false;
+	if (show.source && !show.source.includes('threatEvents')) return false;
+	return !show['@version'] || show['@version'].some((wanted) => (typeof wanted === 'number' ? wanted === version : version >= wanted._cnd.gte));
 }
 const triggerProperties = new ProofpointTrigger().description.properties.filter(
 	(property) => shownAtVersion(property, triggerNode.typeVersion) && !['notice', 'collection'].includes(property.type),
@@ -420,6 +425,7 @@ describe('the Proofpoint node in the n8n editor', () => {
 			const baseUrl = modal.locator('[data-test-id="parameter-input-baseUrl"] input');
 			await baseUrl.fill('http://tp.example.test');
 			await notice.waitFor();
+			await notice.scrollIntoViewIfNeeded();
 			await browser.saveScreenshot(blockPage, 'editor-threat-protection-credential.png');
 			await browser.closeCredentialModal(blockPage);
 		});

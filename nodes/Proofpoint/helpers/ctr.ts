@@ -127,8 +127,9 @@ export type CtrSearchKind = 'incidents' | 'messages';
 /** The sort column of each search: creation time for incidents, the time CTR received a message [P; M for received_time]. */
 const SORT_COLUMNS: Record<CtrSearchKind, string> = { incidents: 'createdAt', messages: 'received_time' };
 
-export function sortParams(kind: CtrSearchKind, order: Order): Row[] {
-	return [{ sort: order === 'newest' ? 'desc' : 'asc', colId: SORT_COLUMNS[kind] }];
+/** The sortParams of a search: by its time column, or (`column`) another the API sorts by, such as an incident's updatedAt. */
+export function sortParams(kind: CtrSearchKind, order: Order, column: string = SORT_COLUMNS[kind]): Row[] {
+	return [{ sort: order === 'newest' ? 'desc' : 'asc', colId: column }];
 }
 
 /** Where a search has got to: the next row to ask for, the distinct rows kept, the last answer. */

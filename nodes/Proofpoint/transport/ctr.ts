@@ -29,6 +29,10 @@ export interface CtrSearch {
 	order: Order;
 	/** Stop once this many distinct rows are read; undefined reads every page. */
 	limit?: number;
+	/** Sort by this column instead of the search's time (the trigger's updated incidents: updatedAt). */
+	sortBy?: 'updatedAt';
+	/** Stop at the first row for which this holds, keeping the rows before it (a newest-first read down to a time). */
+	until?: (row: IDataObject) => boolean;
 }
 
 export interface CtrSearchResult {
@@ -38,6 +42,8 @@ export interface CtrSearchResult {
 	total?: number;
 	/** How many searches were sent. */
 	requests: number;
+	/** Whether the search ended by itself or at `until`, not at the Limit. */
+	complete: boolean;
 }
 
 function invalidAnswer(context: ApiContext, what: string, itemIndex: number): NodeApiError {
@@ -60,13 +66,14 @@ export async function searchCtr(context: ApiContext, search: CtrSearch, options:
 	const seen = new Set<string>();
 	const paging: CtrPaging = { nextRow: 0, collected: 0 };
 	let requests = 0;
-	for (let window = nextCtrWindow(paging, search.limit); window; window = nextCtrWindow(paging, search.limit)) {
+	let stopped = false;
+	for (let window = nextCtrWindow(paging, search.limit); window && !stopped; window = nextCtrWindow(paging, search.limit)) {
 		const answer = await threatProtectionObject.call(
 			context,
 			{
 				method: 'POST',
 				path: ['tric', search.of],
-				body: { filters: search.filters, startRow: window.startRow, endRow: window.endRow, sortParams: sortParams(search.of, search.order) },
+				body: { filters: search.filters, startRow: window.startRow, endRow: window.endRow, sortParams: sortParams(search.of, search.order, search.sortBy) },
 				target: {},
 				readOnly: true,
 			},
@@ -76,14 +83,17 @@ export async function searchCtr(context: ApiContext, search: CtrSearch, options:
 		const page = answer[search.of];
 		if (!Array.isArray(page)) throw invalidAnswer(context, `"${search.of}" list`, options.itemIndex);
 		const added = unseenRows(page as IDataObject[], seen);
-		rows.push(...added);
+		const stopAt = search.until ? added.findIndex(search.until) : -1;
+		if (stopAt >= 0) stopped = true;
+		rows.push(...(stopAt >= 0 ? added.slice(0, stopAt) : added));
 		const total = Number(answer.total);
 		if (Number.isInteger(total) && total >= 0) paging.total = total;
 		paging.nextRow = window.startRow + page.length;
 		paging.collected = rows.length;
 		paging.lastPage = { asked: window.endRow - window.startRow, got: page.length, added: added.length };
 	}
-	return { rows: search.limit === undefined ? rows : rows.slice(0, search.limit), total: paging.total, requests };
+	const complete = stopped || search.limit === undefined || rows.length < search.limit;
+	return { rows: search.limit === undefined ? rows : rows.slice(0, search.limit), total: paging.total, requests, complete };
 }
 
 /** GET /tric/incidents/{uuid}: the incident's detail ({summary, comments, activities}). */

@@ -88,10 +88,10 @@ export function isTransientFailure(httpCode: unknown): boolean {
 	return /^(429|5\d\d)$/.test(code) || /^(E[A-Z_]+|ERR_[A-Z_]+|INVALID_RESPONSE|EMPTY_RESPONSE)$/.test(code);
 }
 
-// A 429 says nothing was done: waited for as Proofpoint asks (at most a minute, CTR's window), else for one CTR slot.
+// A 429 (nothing was done) is waited for as Proofpoint asks, up to CTR's minute; reads and 429s without a wait are retried twice, briefly.
 export const THREAT_PROTECTION_RETRY: RetryPolicy = {
 	maxRetries: 2,
-	baseDelayMs: 6000,
-	maxDelayMs: 12000,
+	baseDelayMs: 1000,
+	maxDelayMs: 2000,
 	maxRetryAfterMs: 60000,
 };
