@@ -78,6 +78,44 @@ describe('the Threat Protection resources in a real n8n', () => {
 		expect(JSON.stringify(second.run.data)).not.toContain(SANDBOX_CREDENTIALS.threatProtection.apiSecret);
 	});
 
+	test('Incident → Get Many of 150 open incidents: two pages, each an open incident, newest first', async () => {
+		const parameters = { resource: 'incident', operation: 'getAll', timeRange: 'any', states: ['open'], returnAll: false, limit: 150, simplify: true };
+		const result = await context.run(oneNodeWorkflow('tp incidents', parameters, tp));
+
+		expect(result).toHaveEnded(SUCCEEDED);
+		const incidents = json(result.output('Proofpoint'));
+		expect(incidents).toHaveLength(150);
+		expect(incidents.every((incident) => incident.state === 'open')).toBe(true);
+		expect(incidents.map((incident) => incident.createdAt)).toEqual([...incidents.map((incident) => incident.createdAt)].sort().reverse());
+		expect(tpCalls(sb()).filter((call) => call.includes('/tric/'))).toEqual(['POST /api/v1/tric/incidents 200', 'POST /api/v1/tric/incidents 200']);
+	});
+
+	test("a permitted click's delivered message found by Message → Search, pulled by a remediation workflow that n8n waits for", async () => {
+		const messageId = '<e2e-click-0001@evil.example>';
+		sb().threatProtection.addIncident({ title: 'Permitted click', source: 'tap', messages: [{ message_id: messageId, sender_address: 'attacker@evil.example', recipient_address: 'clicker@acme.example', email_subject: 'Invoice' }] });
+		const search = await context.run(oneNodeWorkflow('tp message search', { resource: 'message', operation: 'search', timeRange: 'any', filters: { messageIdHeader: messageId }, returnAll: true, simplify: true }, tp));
+
+		expect(search).toHaveEnded(SUCCEEDED);
+		const [message] = json(search.output('Proofpoint'));
+		expect(message).toMatchObject({ recipient: 'clicker@acme.example', sender: 'attacker@evil.example' });
+
+		const pull = sb().threatProtection.workflows().find((workflow) => workflow.name === 'Pull message from all mailboxes');
+		const run = await context.run(
+			oneNodeWorkflow(
+				'tp pull',
+				{ resource: 'workflow', operation: 'run', workflowId: { __rl: true, mode: 'id', value: pull.id }, targetIds: message.id, waitForCompletion: true, options: { pollInterval: 1, maxWait: 30 } },
+				tp,
+			),
+		);
+
+		expect(run).toHaveEnded(SUCCEEDED);
+		expect(json(run.output('Proofpoint'))[0]).toMatchObject({ state: 'SUCCESS', finished: true });
+		expect(tpCalls(sb()).filter((call) => call.startsWith('POST /api/v1/tric/workflows'))).toHaveLength(1);
+		expect(sb().threatProtection.runs().at(-1)).toMatchObject({ workflowId: pull.id, targetIds: [message.id], state: 'SUCCESS' });
+		// Within its rate: no answer of the run said 429.
+		expect(tpCalls(sb()).filter((call) => call.endsWith(' 429'))).toEqual([]);
+	});
+
 	test('a bad entry is refused before any request, naming the item and the field', async () => {
 		const parameters = { resource: 'safeList', operation: 'addEntries', attribute: '$from', operator: 'not_equal', entryValue: 'x@partner.example' };
 		const result = await context.run(oneNodeWorkflow('tp bad operator', parameters, tp));
