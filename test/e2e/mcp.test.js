@@ -1,5 +1,5 @@
 // The node as AI tools, proven over MCP: a real n8n serves a published workflow whose MCP Server
-// Trigger (bearer auth) exposes five Proofpoint tools with parameters filled by $fromAI; the
+// Trigger (bearer auth) exposes six Proofpoint tools with parameters filled by $fromAI; the
 // official MCP TypeScript SDK lists and calls them, as Claude, Cursor or any MCP client would.
 const fs = require('node:fs');
 const path = require('node:path');
@@ -61,6 +61,11 @@ const TOOLS = [
 		credential: 'proofpointEssentialsApi',
 		parameters: { resource: 'organization', operation: 'addSenders', domain: picked('acme.example'), senderList: 'blocked', senders: fromAI('sender', 'The sender address or *@domain to block') },
 	},
+	{
+		name: 'Block Sender on PoD',
+		credential: 'proofpointThreatProtectionOAuth2Api',
+		parameters: { resource: 'blockList', operation: 'addEntries', attribute: '$from', operator: 'equal', entryValue: fromAI('sender', 'The envelope sender address to block for the whole organization'), comment: 'Blocked by the SOC agent' },
+	},
 ];
 const toolName = (tool) => tool.name.replace(/ /g, '_');
 
@@ -101,6 +106,7 @@ const SECRETS = [
 	SANDBOX_CREDENTIALS.tap.secret,
 	...Object.values(SANDBOX_CREDENTIALS.essentials).map((login) => login.apiKey),
 	...Object.values(SANDBOX_CREDENTIALS.essentialsThreat).map((key) => key.apiKeySecret),
+	SANDBOX_CREDENTIALS.threatProtection.apiSecret,
 ];
 
 const textOf = (result) => result.content.map((part) => part.text).join('\n');
@@ -170,7 +176,7 @@ describe('the Proofpoint node as tools of an MCP Server Trigger in real n8n', ()
 		expect(seenRequests(sb)).toEqual([]);
 	});
 
-	test('lists the five tools with the descriptions n8n builds from each operation and the $fromAI inputs', async () => {
+	test('lists the six tools with the descriptions n8n builds from each operation and the $fromAI inputs', async () => {
 		const { tools } = await explain(() => client.listTools());
 		const byName = Object.fromEntries(tools.map((tool) => [tool.name, tool]));
 
@@ -181,6 +187,8 @@ describe('the Proofpoint node as tools of an MCP Server Trigger in real n8n', ()
 		// What changes a tenant says so, in the words the agent reads before it calls.
 		expect(byName.Plan_Functional_Accounts.description).toMatch(/changes the tenant unless Dry Run is on/);
 		expect(byName.Block_Sender.description).toMatch(/changes the tenant/);
+		// n8n builds a tool's description from the operation's action; issue 18 gives tools the operation's full description.
+		expect(byName.Block_Sender_on_PoD.description).toMatch(/^Add entries to the block list/);
 		for (const name of ['Get_User', 'Very_Attacked_People', 'Decode_URLs']) expect(byName[name].description).not.toMatch(/changes the tenant/);
 
 		expect(byName.Get_User.inputSchema).toMatchObject({
@@ -193,6 +201,7 @@ describe('the Proofpoint node as tools of an MCP Server Trigger in real n8n', ()
 		// The agent fills in the employees only: Dry Run is not among the inputs.
 		expect(Object.keys(byName.Plan_Functional_Accounts.inputSchema.properties)).toEqual(['activeEmployees']);
 		expect(Object.keys(byName.Block_Sender.inputSchema.properties)).toEqual(['sender']);
+		expect(byName.Block_Sender_on_PoD.inputSchema.properties).toEqual({ sender: { type: 'string', description: 'The envelope sender address to block for the whole organization' } });
 		expect(seenRequests(sb)).toEqual([]);
 	});
 
@@ -265,5 +274,21 @@ describe('the Proofpoint node as tools of an MCP Server Trigger in real n8n', ()
 		const again = await explain(() => client.callTool({ name: 'Block_Sender', arguments: { sender: 'phisher@evil.example' } }));
 		expect(again.isError).toBeFalsy();
 		expect(seenRequests(sb)).toEqual(['GET /orgs/acme.example/sender-lists']);
+	});
+
+	test("Block Sender on PoD adds the sender to the PoD block list once: a second call finds it there and sends nothing", async () => {
+		const listPath = '/api/v1/emailProtection/modules/spam/orgBlockList';
+		const apiCalls = () => sb.requests.filter((request) => request.api === 'threatProtection' && request.path !== '/v1/token').map((request) => `${request.method} ${request.path}`);
+		const result = await explain(() => client.callTool({ name: 'Block_Sender_on_PoD', arguments: { sender: 'pod-phisher@evil.example' } }));
+
+		expect(result.isError).toBeFalsy();
+		expect(JSON.parse(textOf(result))).toEqual([expect.objectContaining({ value: 'pod-phisher@evil.example', result: 'added', list: 'block list' })]);
+		expect(apiCalls()).toEqual([`GET ${listPath}`, `POST ${listPath}`]);
+		for (const secret of SECRETS) expect(textOf(result)).not.toContain(secret);
+
+		sb.clearRequests();
+		const again = await explain(() => client.callTool({ name: 'Block_Sender_on_PoD', arguments: { sender: 'pod-phisher@evil.example' } }));
+		expect(JSON.parse(textOf(again))).toEqual([expect.objectContaining({ result: 'alreadyPresent' })]);
+		expect(apiCalls()).toEqual([`GET ${listPath}`]);
 	});
 });
