@@ -29,7 +29,7 @@ async function main() {
 	process.once('SIGINT', stop);
 	process.once('SIGTERM', stop);
 
-	const { essentials, tap, essentialsThreat } = SANDBOX_CREDENTIALS;
+	const { essentials, tap, essentialsThreat, threatProtection } = SANDBOX_CREDENTIALS;
 	const threatKeyNotes = {
 		partner: 'partner.example and its child orgs',
 		acme: 'acme.example only',
@@ -54,6 +54,8 @@ async function main() {
 			([name, key]) =>
 				`  ${name.padEnd(9)} ${key.apiKey} / ${key.apiKeySecret} (${threatKeyNotes[name]})`,
 		),
+		`Threat Protection API base URL: ${sb.threatProtectionUrl} (token at ${sb.threatProtectionUrl}/v1/token)`,
+		`Threat Protection credentials (OAuth2 client credentials): ${threatProtection.apiKey} / ${threatProtection.apiSecret}, PoD cluster ${threatProtection.clusterId}`,
 		'',
 		'Ctrl+C to stop.',
 	];

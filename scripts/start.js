@@ -169,9 +169,10 @@ async function main() {
 ${links}
   ${kept ? `Your edits to the examples are kept; npm start -- --reset-examples puts the shipped ones back.` : 'Edits you make to them are kept across restarts; npm start -- --reset-examples puts the shipped ones back.'}
 
-  Credentials "Proofpoint Essentials (sandbox)", "Proofpoint TAP (sandbox)" and "Proofpoint Essentials
-  Threat (sandbox)" point at the sandbox, whose demo tenant is the partner partner.example with its
-  customers acme.example and initech.example.
+  Credentials "Proofpoint Essentials (sandbox)", "Proofpoint TAP (sandbox)", "Proofpoint Essentials
+  Threat (sandbox)" and "Proofpoint Threat Protection (sandbox)" point at the sandbox, whose demo
+  tenant is the partner partner.example with its customers acme.example and initech.example, and
+  whose PoD cluster sandbox-cluster has a block list, a safe list and Cloud Threat Response incidents.
   Sandbox: ${sb.url}   n8n data: ${userFolder}   n8n's log: ${logFile}
 
   Ctrl-C stops everything.

@@ -40,6 +40,8 @@ describe('node sandbox/server.js', () => {
 			for (const key of Object.values(SANDBOX_CREDENTIALS.essentialsThreat)) {
 				expect(output).toContain(`${key.apiKey} / ${key.apiKeySecret}`);
 			}
+			expect(output).toContain(`Threat Protection API base URL: ${url}/threat-protection (token at ${url}/threat-protection/v1/token)`);
+			expect(output).toContain(`${SANDBOX_CREDENTIALS.threatProtection.apiKey} / ${SANDBOX_CREDENTIALS.threatProtection.apiSecret}`);
 
 			const { data } = await axios.get(`${url}/us1/api/v1/endpoints/globex.example`, {
 				headers: essentialsHeaders(SANDBOX_CREDENTIALS.essentials.partner),
