@@ -254,6 +254,83 @@ describe('the threat examples in a real n8n', () => {
 		expect(sb.requests.filter((request) => request.path === '/v2/forensics').map((request) => request.status)).toEqual(threatIds.map(() => 429));
 	});
 
+	test('permitted click → pull and block: each click\'s delivered message found, an analyst approves through the Wait link, one pull run, each sender blocked once', async () => {
+		const { sb } = context;
+		const example = readExample('6-click-pull-and-block.json');
+		const trigger = example.nodes.find((node) => node.type === TRIGGER_TYPE);
+		expect(trigger.parameters).toMatchObject({ eventTypes: ['clicksPermitted'], simplify: true });
+		const pullNode = nodeNamed(example, 'Pull from every mailbox');
+		const pull = sb.threatProtection.workflows().find((workflow) => workflow.name === 'Pull message from all mailboxes');
+		// The example names the sandbox's pull workflow, as a user picks theirs from the list.
+		expect(pullNode.parameters.workflowId).toMatchObject({ mode: 'list', value: pull.id });
+
+		// Two permitted clicks of the last minutes, and the messages Cloud Threat Response saw delivered for them.
+		const now = sb.now();
+		const threat = sb.siem.threats().find((candidate) => candidate.type === 'url' && candidate.statusChange === null && Date.parse(candidate.threatTime) < now);
+		const injected = [3, 4].flatMap((minutes) => sb.siem.inject('clicksPermitted', { time: now - minutes * MINUTE, threats: [threat.id] }));
+		const sample = await activeTrigger({ parameters: trigger.parameters, typeVersion: trigger.typeVersion, credentials: sandboxCredentials(sb) }).poll({ mode: 'manual' });
+		expect(sample.status).toBe('success');
+		const clicks = sample.items.map((item) => item.json).filter((click) => injected.some((event) => event.GUID === click.guid));
+		expect(clicks.length).toBeGreaterThanOrEqual(2);
+		for (const click of clicks) {
+			sb.threatProtection.addIncident({ title: `Permitted click by ${click.recipient}`, source: 'tap', messages: [{ message_id: click.messageId, sender_address: click.sender, recipient_address: click.recipient, email_subject: 'Invoice overdue' }] });
+		}
+		const senders = distinct(clicks.map((click) => click.sender));
+
+		// The workflow as shipped, started by a Manual Trigger whose clicks come out of a node named as the trigger.
+		const workflow = structuredClone(example);
+		workflow.id = 'ppE2eClickPullBlock';
+		workflow.nodes = workflow.nodes.filter((node) => node.name !== trigger.name);
+		workflow.nodes.push(
+			{ id: 'e1', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [-480, 200], parameters: {} },
+			{ id: 'e2', name: 'Clicks from the trigger', type: 'n8n-nodes-base.set', typeVersion: 3.4, position: [-240, 200], parameters: { mode: 'raw', jsonOutput: JSON.stringify({ clicks }), options: {} } },
+			{ id: 'e3', name: trigger.name, type: 'n8n-nodes-base.splitOut', typeVersion: 1, position: trigger.position, parameters: { fieldToSplitOut: 'clicks', options: {} } },
+		);
+		workflow.connections.Start = { main: [[{ node: 'Clicks from the trigger', type: 'main', index: 0 }]] };
+		workflow.connections['Clicks from the trigger'] = { main: [[{ node: trigger.name, type: 'main', index: 0 }]] };
+
+		sb.clearRequests();
+		const waiting = await context.run(workflow, { until: new Set(['waiting', ...runtime.FINISHED]) });
+		expect(waiting.run.status).toBe('waiting');
+		// Nothing changed before the approval: the messages were found, no run, no block.
+		expect(waiting.output('Find the delivered message').map((item) => item.json.messageId).sort()).toEqual(distinct(clicks.map((click) => click.messageId)));
+		expect(sb.requests.filter((request) => request.method === 'POST' && request.path.startsWith('/api/v1/tric/workflows'))).toEqual([]);
+		const [request] = waiting.output('Approval request').map((item) => item.json);
+		expect(request.messages.split('\n')).toHaveLength(clicks.length);
+
+		// The analyst opens the approve link.
+		const approve = new URL(request.approveUrl);
+		const answered = await fetch(`${context.server.url}${approve.pathname}${approve.search}`);
+		expect(answered.status).toBe(200);
+		const result = await context.awaitExecution(waiting.run.id);
+
+		expectSucceeded(result);
+		const runs = sb.threatProtection.runs();
+		expect(runs).toHaveLength(1);
+		expect(runs[0]).toMatchObject({ workflowId: pull.id, state: 'SUCCESS' });
+		expect([...runs[0].targetIds].sort()).toEqual(waiting.output('Find the delivered message').map((item) => item.json.id).sort());
+		expect(sb.requests.filter((request) => request.method === 'POST' && request.path === `/api/v1/tric/workflows/${pull.id}/run`)).toHaveLength(1);
+		const blocked = sb.threatProtection.lists('sandbox-cluster', 'orgBlockList').filter((entry) => senders.includes(entry.value));
+		expect(distinct(blocked.map((entry) => entry.value))).toEqual(senders);
+		expect(blocked).toHaveLength(senders.length);
+		const summary = result.output('Summary').map((item) => item.json);
+		expect(summary).toHaveLength(clicks.length);
+		for (const line of summary) expect(line).toMatchObject({ pulled: 'SUCCESS', senderBlocked: expect.stringMatching(/^(added|alreadyPresent)$/) });
+		expect(distinct(summary.map((line) => line.recipient))).toEqual(distinct(clicks.map((click) => click.recipient)));
+		expect(sb.requests.filter((request) => request.status === 429)).toEqual([]);
+
+		// Ignored: the same clicks again, the analyst opens the other link, and nothing is pulled or blocked.
+		sb.clearRequests();
+		const again = await context.run(workflow, { until: new Set(['waiting', ...runtime.FINISHED]) });
+		expect(again.run.status).toBe('waiting');
+		const ignore = new URL(again.output('Approval request')[0].json.ignoreUrl);
+		expect((await fetch(`${context.server.url}${ignore.pathname}${ignore.search}`)).status).toBe(200);
+		expectSucceeded(await context.awaitExecution(again.run.id));
+		expect(sb.threatProtection.runs()).toHaveLength(1);
+		const changes = (request) => request.method === 'POST' && (request.path.startsWith('/api/v1/tric/workflows') || request.path.startsWith('/api/v1/emailProtection'));
+		expect(sb.requests.filter(changes)).toEqual([]);
+	});
+
 	test("MSP daily digest: one digest per customer of the partner's last 24 hours, with the sandbox's counts", async () => {
 		const { sb } = context;
 		const example = readExample('5-msp-daily-digest.json');

@@ -102,18 +102,15 @@ function useRealN8n(sandboxOptions = {}) {
 		return stored;
 	};
 
-	context.run = async (workflow) => {
-		const { id } = await context.importWorkflow(workflow);
-		const trigger = workflow.nodes.find((node) => node.type === 'n8n-nodes-base.manualTrigger');
-		const logOffset = context.server.logs().length;
-		const { executionId } = await rest('POST', `/workflows/${id}/run`, { triggerToStartFrom: { name: trigger.name } });
+	/** Waits until the execution's status is one of `until` (by default: it ended), then reads what n8n stored. */
+	context.awaitExecution = async (executionId, { until = runtime.FINISHED, logOffset = 0, what = `execution ${executionId}` } = {}) => {
 		let execution;
-		const ended = async () => {
+		const reached = async () => {
 			execution = await rest('GET', `/executions/${executionId}`);
-			return runtime.FINISHED.has(execution.status);
+			return until.has(execution.status);
 		};
 		try {
-			await runtime.waitFor(ended, { timeoutMs: 120000, what: `execution ${executionId} of ${id} to end` });
+			await runtime.waitFor(reached, { timeoutMs: 120000, what: `${what} to be ${[...until].join(' or ')}` });
 		} catch (error) {
 			throw new Error(`${error.message} (it was ${execution?.status ?? 'not readable'})\n\n${saidSince(logOffset)}`);
 		}
@@ -126,6 +123,15 @@ function useRealN8n(sandboxOptions = {}) {
 			nodeError: (node) => runData[node]?.[0]?.error,
 			log: context.server.logs().slice(logOffset),
 		};
+	};
+
+	/** Saves and runs the workflow from its Manual Trigger; resolves once the execution ended (or reached a status of `until`). */
+	context.run = async (workflow, { until } = {}) => {
+		const { id } = await context.importWorkflow(workflow);
+		const trigger = workflow.nodes.find((node) => node.type === 'n8n-nodes-base.manualTrigger');
+		const logOffset = context.server.logs().length;
+		const { executionId } = await rest('POST', `/workflows/${id}/run`, { triggerToStartFrom: { name: trigger.name } });
+		return await context.awaitExecution(executionId, { until, logOffset, what: `execution ${executionId} of ${id}` });
 	};
 	return context;
 }
