@@ -116,6 +116,34 @@ describe('the Threat Protection resources in a real n8n', () => {
 		expect(tpCalls(sb()).filter((call) => call.endsWith(' 429'))).toEqual([]);
 	});
 
+	test('the other operations answer in real n8n: Incident → Get by display ID, Message → Get, Remediation Workflow → Get Many and Get Run, Safe List → Get Entries, Block List → Remove Entries', async () => {
+		const incident = sb().threatProtection.incidents()[0];
+		const message = sb().threatProtection.messages()[0];
+		const pull = sb().threatProtection.workflows().find((workflow) => workflow.name === 'Pull message from all mailboxes');
+		const present = sb().threatProtection.lists(CLUSTER, 'orgBlockList')[0];
+		const cases = [
+			['incident get', { resource: 'incident', operation: 'get', incidentId: `INC-${incident.displayId}`, simplify: true }, (items) => expect(items[0]).toMatchObject({ id: incident.id, displayId: incident.displayId })],
+			['message get', { resource: 'message', operation: 'get', messageId: message.id, simplify: true }, (items) => expect(items[0]).toMatchObject({ id: message.id })],
+			['workflows', { resource: 'workflow', operation: 'getAll', targetType: 'message' }, (items) => expect(items.map((item) => item.name)).toEqual(expect.arrayContaining(['Pull message from all mailboxes', 'Notify recipient']))],
+			['safe list', { resource: 'safeList', operation: 'getEntries' }, (items) => expect(items).toHaveLength(sb().threatProtection.lists(CLUSTER, 'orgSafeList').length)],
+			['remove entry', { resource: 'blockList', operation: 'removeEntries', attribute: present.attribute, operator: present.operator, entryValue: present.value }, (items) => expect(items.map((item) => item.result)).toEqual(['removed'])],
+		];
+		for (const [name, parameters, check] of cases) {
+			const result = await context.run(oneNodeWorkflow(`tp ${name}`, parameters, tp));
+			expect(result).toHaveEnded(SUCCEEDED);
+			check(json(result.output('Proofpoint')));
+		}
+		expect(sb().threatProtection.lists(CLUSTER, 'orgBlockList')).not.toContainEqual(present);
+
+		const started = await context.run(oneNodeWorkflow('tp run no wait', { resource: 'workflow', operation: 'run', workflowId: { __rl: true, mode: 'id', value: pull.id }, targetIds: message.id, waitForCompletion: false }, tp));
+		expect(started).toHaveEnded(SUCCEEDED);
+		const [runStarted] = json(started.output('Proofpoint'));
+		const checked = await context.run(oneNodeWorkflow('tp get run', { resource: 'workflow', operation: 'getRun', runId: runStarted.id }, tp));
+		expect(checked).toHaveEnded(SUCCEEDED);
+		expect(json(checked.output('Proofpoint'))[0]).toMatchObject({ id: runStarted.id, state: expect.stringMatching(/^(IN_PROGRESS|SUCCESS)$/) });
+		expect(tpCalls(sb()).filter((call) => call.endsWith(' 429'))).toEqual([]);
+	});
+
 	test('a bad entry is refused before any request, naming the item and the field', async () => {
 		const parameters = { resource: 'safeList', operation: 'addEntries', attribute: '$from', operator: 'not_equal', entryValue: 'x@partner.example' };
 		const result = await context.run(oneNodeWorkflow('tp bad operator', parameters, tp));

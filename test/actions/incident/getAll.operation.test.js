@@ -166,3 +166,21 @@ describe('Incident → Get Many at the default rate of 10 CTR calls a minute', (
 		expect(elapsed).toBeGreaterThanOrEqual(59000);
 	}, 90000);
 });
+
+describe('Incident → Get Many when other runs have used the minute', () => {
+	const { run, sb } = useSandbox({ retryAfterSeconds: 0 });
+	const { gateFor } = require('../../../dist/nodes/Proofpoint/transport/pacing');
+
+	it('fails at once, sending nothing, when its next call would wait longer than a minute', async () => {
+		// Other runs on the same key and address in this n8n process took the next 25 slots (two and a half minutes at 10 a minute).
+		const gate = gateFor(`harness-proofpointThreatProtectionOAuth2Api ${sb().threatProtectionUrl}`, 10);
+		for (let slot = 0; slot < 25; slot++) gate.reserve(Date.now());
+		const started = Date.now();
+		const result = await run(getMany({ returnAll: false, limit: 10 }));
+
+		expect(result.error?.message).toMatch(/^Cloud Threat Response allows 10 calls a minute, and this run would wait \d+ s for its next one$/);
+		expect(result.error?.description).toMatch(/Nothing was sent for this item/);
+		expect(searches(sb())).toEqual([]);
+		expect(Date.now() - started).toBeLessThan(30000);
+	});
+});
