@@ -110,6 +110,24 @@ describe('the threat examples in a real n8n', () => {
 	}
 
 	const nodeNamed = (workflow, name) => workflow.nodes.find((node) => node.name === name);
+
+	/**
+	 * The example as shipped, but started by a Manual Trigger (a manual run starts from one) whose clicks come
+	 * out of a node named as the Proofpoint Trigger: what the trigger itself emitted, polled in-process.
+	 */
+	function startedByClicks(example, trigger, clicks, id) {
+		const workflow = structuredClone(example);
+		workflow.id = id;
+		workflow.nodes = workflow.nodes.filter((node) => node.name !== trigger.name);
+		workflow.nodes.push(
+			{ id: 'e1', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [-480, 200], parameters: {} },
+			{ id: 'e2', name: 'Clicks from the trigger', type: 'n8n-nodes-base.set', typeVersion: 3.4, position: [-240, 200], parameters: { mode: 'raw', jsonOutput: JSON.stringify({ clicks }), options: {} } },
+			{ id: 'e3', name: trigger.name, type: 'n8n-nodes-base.splitOut', typeVersion: 1, position: trigger.position, parameters: { fieldToSplitOut: 'clicks', options: {} } },
+		);
+		workflow.connections.Start = { main: [[{ node: 'Clicks from the trigger', type: 'main', index: 0 }]] };
+		workflow.connections['Clicks from the trigger'] = { main: [[{ node: trigger.name, type: 'main', index: 0 }]] };
+		return workflow;
+	}
 	const what = (node) => (node.type === NODE_TYPE ? `${node.parameters.resource}.${node.parameters.operation}` : node.type);
 	const distinct = (values) => [...new Set(values)].sort();
 
@@ -169,17 +187,7 @@ describe('the threat examples in a real n8n', () => {
 		const clicks = sample.items.map((item) => item.json);
 		for (const event of injected) expect(clicks).toContainEqual(expect.objectContaining({ guid: event.GUID, recipient: event.recipient, url: event.url, threatId: event.threatID ?? event.threatId }));
 
-		// The workflow as shipped, but started by a Manual Trigger whose clicks come out of a node named as the trigger.
-		const workflow = structuredClone(example);
-		workflow.id = 'ppE2eClickTriage';
-		workflow.nodes = workflow.nodes.filter((node) => node.name !== trigger.name);
-		workflow.nodes.push(
-			{ id: 'e1', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [-480, 200], parameters: {} },
-			{ id: 'e2', name: 'Clicks from the trigger', type: 'n8n-nodes-base.set', typeVersion: 3.4, position: [-240, 200], parameters: { mode: 'raw', jsonOutput: JSON.stringify({ clicks }), options: {} } },
-			{ id: 'e3', name: trigger.name, type: 'n8n-nodes-base.splitOut', typeVersion: 1, position: trigger.position, parameters: { fieldToSplitOut: 'clicks', options: {} } },
-		);
-		workflow.connections.Start = { main: [[{ node: 'Clicks from the trigger', type: 'main', index: 0 }]] };
-		workflow.connections['Clicks from the trigger'] = { main: [[{ node: trigger.name, type: 'main', index: 0 }]] };
+		const workflow = startedByClicks(example, trigger, clicks, 'ppE2eClickTriage');
 		expect(chainFrom(workflow, trigger.name)).toEqual(chain);
 
 		sb.clearRequests();
@@ -277,17 +285,7 @@ describe('the threat examples in a real n8n', () => {
 		}
 		const senders = distinct(clicks.map((click) => click.sender));
 
-		// The workflow as shipped, started by a Manual Trigger whose clicks come out of a node named as the trigger.
-		const workflow = structuredClone(example);
-		workflow.id = 'ppE2eClickPullBlock';
-		workflow.nodes = workflow.nodes.filter((node) => node.name !== trigger.name);
-		workflow.nodes.push(
-			{ id: 'e1', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [-480, 200], parameters: {} },
-			{ id: 'e2', name: 'Clicks from the trigger', type: 'n8n-nodes-base.set', typeVersion: 3.4, position: [-240, 200], parameters: { mode: 'raw', jsonOutput: JSON.stringify({ clicks }), options: {} } },
-			{ id: 'e3', name: trigger.name, type: 'n8n-nodes-base.splitOut', typeVersion: 1, position: trigger.position, parameters: { fieldToSplitOut: 'clicks', options: {} } },
-		);
-		workflow.connections.Start = { main: [[{ node: 'Clicks from the trigger', type: 'main', index: 0 }]] };
-		workflow.connections['Clicks from the trigger'] = { main: [[{ node: trigger.name, type: 'main', index: 0 }]] };
+		const workflow = startedByClicks(example, trigger, clicks, 'ppE2eClickPullBlock');
 
 		sb.clearRequests();
 		const waiting = await context.run(workflow, { until: new Set(['waiting', ...runtime.FINISHED]) });

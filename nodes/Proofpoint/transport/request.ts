@@ -218,23 +218,10 @@ export async function exchange(this: ApiContext, call: ApiCall, options: CallOpt
 		if (result.done) return { status: result.status, value: result.value };
 
 		const { outcome, retryAfterMs } = result;
+		const failure = { api: call.api, where: hostOf(call.baseUrl), target: call.target, attempts: attempt + 1, method: call.method, timeoutMs: options.timeoutMs };
 		if (outcome.kind === 'token') {
-			fail(
-				this,
-				{
-					api: call.api,
-					where: hostOf(call.baseUrl),
-					target: call.target,
-					attempts: attempt + 1,
-					method: call.method,
-					timeoutMs: options.timeoutMs,
-					status: outcome.status,
-					networkCode: outcome.status === undefined ? outcome.code : undefined,
-					apiMessage: result.apiError,
-					tokenRequest: true,
-				},
-				options.itemIndex,
-			);
+			const networkCode = outcome.status === undefined ? outcome.code : undefined;
+			fail(this, { ...failure, status: outcome.status, networkCode, apiMessage: result.apiError, tokenRequest: true }, options.itemIndex);
 		}
 		// A DELETE repeated after an attempt the server may have carried out (a timeout, a 5xx) finds nothing left: done.
 		if (mayHaveLanded && call.method === 'DELETE' && outcome.kind === 'status' && outcome.status === 404) return { status: 404, value: undefined };
@@ -244,21 +231,8 @@ export async function exchange(this: ApiContext, call: ApiCall, options: CallOpt
 			await sleep(wait);
 			continue;
 		}
-		fail(
-			this,
-			{
-				api: call.api,
-				where: hostOf(call.baseUrl),
-				target: call.target,
-				attempts: attempt + 1,
-				method: call.method,
-				timeoutMs: options.timeoutMs,
-				status: outcome.kind === 'status' ? outcome.status : undefined,
-				networkCode: outcome.kind === 'network' ? outcome.code : undefined,
-				apiMessage: apiMessageOf(result.body),
-				retryAfterMs,
-			},
-			options.itemIndex,
-		);
+		const status = outcome.kind === 'status' ? outcome.status : undefined;
+		const networkCode = outcome.kind === 'network' ? outcome.code : undefined;
+		fail(this, { ...failure, status, networkCode, apiMessage: apiMessageOf(result.body), retryAfterMs }, options.itemIndex);
 	}
 }
