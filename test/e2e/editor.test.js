@@ -431,6 +431,21 @@ describe('the Proofpoint node in the n8n editor', () => {
 		});
 	});
 
+	test('opens the pull-and-block example with its chain and its note on the canvas', async () => {
+		const example = exampleWorkflows.find((workflow) => workflow.id === 'ppClickPullBlock');
+		const tab = await page.context().newPage();
+		try {
+			await tab.goto(`${n8n.url}/workflow/${example.id}`);
+			await tab.locator(`[data-test-id="canvas-node"][data-node-type="${runtime.NODE_TYPE}"]`).first().waitFor();
+			const onCanvas = await tab.locator('[data-test-id="canvas-node"]').evaluateAll((nodes) => nodes.map((node) => node.dataset.nodeName));
+			expect(onCanvas.sort()).toEqual(example.nodes.filter((node) => node.type !== 'n8n-nodes-base.stickyNote').map((node) => node.name).sort());
+			expect(await tab.getByText('Permitted click → pull the message → block the sender', { exact: true }).isVisible()).toBe(true);
+			await browser.saveScreenshot(tab, 'editor-pull-and-block-workflow.png');
+		} finally {
+			await tab.close();
+		}
+	});
+
 	describe('the Organization and User pickers, in a tab of their own', () => {
 		let pickerPage;
 		let pickerPanel;
