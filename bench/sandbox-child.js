@@ -1,7 +1,10 @@
 // A sandbox in its own process, as a remote API would be: its CPU time is not the client's.
 // Started by remote-sandbox.js; answers 'report' with request counts and user types,
-// {siem: method, args} by calling sb.siem[method](...args) (inject, addBurst, clear, threats…)
-// and {advanceTime: ms} by moving its clock on (a new day for the rolling daily pools).
+// 'requests' with the request log (method, path, status), {siem: method, args} by calling
+// sb.siem[method](...args) (inject, addBurst, clear, threats…), {threatProtection: method, args}
+// by calling sb.threatProtection[method](...args) (setList, lists, incidents, messages…),
+// {user: [domain, email]} with sb.getUser(domain, email) and {advanceTime: ms} by moving its
+// clock on (a new day for the rolling daily pools).
 const { startSandbox, generateTenant } = require('../sandbox');
 
 const options = JSON.parse(process.argv[2]);
@@ -19,12 +22,18 @@ startSandbox({
 		} else if (message === 'close') {
 			await sb.close();
 			process.exit(0);
+		} else if (message === 'requests') {
+			process.send(sb.requests.map(({ api, method, path, status }) => ({ api, method, path, status })));
 		} else if (message?.siem) {
 			process.send({ result: sb.siem[message.siem](...(message.args ?? [])) ?? null });
+		} else if (message?.threatProtection) {
+			process.send({ result: sb.threatProtection[message.threatProtection](...(message.args ?? [])) ?? null });
+		} else if (message?.user) {
+			process.send({ result: sb.getUser(...message.user) ?? null });
 		} else if (message?.advanceTime !== undefined) {
 			sb.advanceTime(message.advanceTime);
 			process.send({ now: sb.now() });
 		}
 	});
-	process.send({ url: sb.url, essentialsUrl: sb.essentialsUrl('us1'), tapUrl: sb.tapUrl, now: sb.now() });
+	process.send({ url: sb.url, essentialsUrl: sb.essentialsUrl('us1'), tapUrl: sb.tapUrl, threatProtectionUrl: sb.threatProtectionUrl, now: sb.now() });
 });
