@@ -98,13 +98,15 @@ async function startSandbox(options = {}) {
 			topClickerCount: settings.topClickerCount,
 			tenant,
 		}),
-		threatProtection: threatProtection.createThreatProtection({
-			options: settings.threatProtection,
-			tenant,
-			anchor: startedAt,
-			clock,
-		}),
 	};
+	// After the threat events, whose delivered messages Cloud Threat Response knows too.
+	ctx.threatProtection = threatProtection.createThreatProtection({
+		options: settings.threatProtection,
+		tenant,
+		anchor: startedAt,
+		clock,
+		threatEvents: ctx.threatEvents,
+	});
 
 	// Timers are tracked so close() can drop pending 'slow' and latency waits at once.
 	function wait(ms) {

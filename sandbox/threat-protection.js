@@ -223,8 +223,10 @@ const ROUTES = [
 	{
 		method: 'POST',
 		path: '/api/v1/tric/messages',
-		handler: (tp, request) =>
-			pageOf(search(tp.store.messages, request.body, byIncident(tp)), 'messages', messageShape(tp)),
+		handler: (tp, request) => {
+			tp.deliverFromTap(request.body?.filters?.message_id_filters);
+			return pageOf(search(tp.store.messages, request.body, byIncident(tp)), 'messages', messageShape(tp));
+		},
 	},
 	{
 		method: 'GET',
@@ -323,7 +325,41 @@ function handle(ctx, request, caller) {
 }
 
 /** The API's state and the test-facing control object (sb.threatProtection). */
-function createThreatProtection({ options, tenant, anchor, clock }) {
+const TAP_DELIVERIES = ['clicksPermitted', 'messagesDelivered'];
+const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
+const bareId = (value) => String(value ?? '').trim().replace(/^<|>$/g, '');
+
+/**
+ * One tenant across the APIs: a message TAP saw delivered (a permitted click's or a delivered message's
+ * Message-ID) is one Cloud Threat Response saw too. A search for such an id finds it, under a TAP incident
+ * made on first asking (the sandbox's own link [I]; the generated CTR data is otherwise its own).
+ */
+function tapDeliveries({ store, threatEvents, clock }) {
+	const linked = new Set();
+	return (ids) => {
+		if (!threatEvents || !Array.isArray(ids)) return;
+		const wanted = new Set(ids.map(bareId).filter((id) => id && !linked.has(id)));
+		for (const message of store.api.messages()) wanted.delete(bareId(message.messageId ?? message.message_id));
+		if (!wanted.size) return;
+		const now = clock();
+		const events = Object.values(threatEvents.api.truth({ kinds: TAP_DELIVERIES, start: now - WEEK_MS, end: now, threatStatus: ['active', 'cleared', 'falsePositive'] })).flat();
+		for (const event of events) {
+			const id = bareId(event.messageID);
+			if (!wanted.has(id)) continue;
+			wanted.delete(id);
+			linked.add(id);
+			const recipient = [].concat(event.recipient ?? [])[0];
+			store.api.addIncident({
+				title: `Message delivered to ${recipient} with a threat TAP found`,
+				source: 'tap',
+				createdAt: Date.parse(event.clickTime ?? event.messageTime),
+				messages: [{ message_id: event.messageID, sender_address: event.sender, recipient_address: recipient, email_subject: event.subject ?? 'Message with a threat' }],
+			});
+		}
+	};
+}
+
+function createThreatProtection({ options, tenant, anchor, clock, threatEvents }) {
 	const config = { ...DEFAULTS, ...options };
 	const clients = tenant.credentials.threatProtection ?? {
 		[SANDBOX_CREDENTIALS.threatProtection.apiKey]: SANDBOX_CREDENTIALS.threatProtection.apiSecret,
@@ -355,6 +391,7 @@ function createThreatProtection({ options, tenant, anchor, clock }) {
 		store,
 		workflows,
 		catchUp,
+		deliverFromTap: tapDeliveries({ store, threatEvents, clock }),
 		api: {
 			/** Invalidates every token issued so far: the next API call answers 401 invalid_token. */
 			expireTokens: tokens.expireAll,
