@@ -1,7 +1,7 @@
 import { NodeOperationError, type IDataObject, type INodeExecutionData, type IPollFunctions } from 'n8n-workflow';
 
 import { CTR_PAGE_ROWS, incidentFilters, simplifyIncident } from '../Proofpoint/helpers/ctr';
-import { firstState, pollEnd, rangeToRead, settlePoll, tooSoon, type Candidate, type TriggerState } from '../Proofpoint/helpers/pollCursor';
+import { firstState, pollEnd, rangeToRead, readFloor, settlePoll, shortKey, tooSoon, type Candidate, type TriggerState } from '../Proofpoint/helpers/pollCursor';
 import { DAY_MS, MINUTE_MS } from '../Proofpoint/helpers/timeRange';
 import { searchCtr } from '../Proofpoint/transport/ctr';
 import { asNodeError } from '../Proofpoint/transport/nodeError';
@@ -40,14 +40,49 @@ const timeOf = (row: IDataObject, field: 'createdAt' | 'updatedAt'): number => {
 	return typeof value === 'number' ? value : Date.parse(String(value ?? ''));
 };
 
-/** An incident's place in the exactly-once machinery: new ones by id at their creation; updated ones by id and update time. */
-function candidateOf(row: IDataObject, updated: boolean): Candidate<Incident> | undefined {
+/** The key of an incident's creation: a new incident's, and, with updates, kept beside theirs once the trigger emitted it as created. */
+const createdKey = (id: string): string => `incident|${id}`;
+
+/** What a poll with updates knows of creations: where it reads from, and whether it emitted an incident's creation before. */
+interface Creations {
+	floor: number;
+	emitted: (id: string) => boolean;
+}
+
+const creationsOf = (state: TriggerState, lookBackMs: number): Creations => ({
+	floor: readFloor(state, lookBackMs),
+	emitted: (id) => state.seen[shortKey(createdKey(id))] !== undefined,
+});
+
+/**
+ * An incident's place in the exactly-once machinery: new ones by id at their creation; updated ones by id and update
+ * time. An updated row is the incident's creation when the trigger has not emitted that and it was created where the
+ * trigger still reads: Cloud Threat Response changes an incident as it adds its messages and runs its workflows, and
+ * one may appear late, so an incident seen for the first time often has an updatedAt after its createdAt.
+ */
+function candidateOf(row: IDataObject, updated: boolean, creations?: Creations): Candidate<Incident> | undefined {
 	const id = String(row.id ?? '');
 	const time = timeOf(row, updated ? 'updatedAt' : 'createdAt');
 	if (!id || Number.isNaN(time)) return undefined;
-	if (!updated) return { key: `incident|${id}`, time, event: { row, change: 'created' } };
+	if (!updated) return { key: createdKey(id), time, event: { row, change: 'created' } };
 	const created = timeOf(row, 'createdAt');
-	return { key: `incident|${id}|${time}`, time, event: { row, change: created === time ? 'created' : 'updated' } };
+	const emitted = creations?.emitted(id) ?? false;
+	// Its creation, unchanged since, was emitted (also before Include Updated Incidents was turned on): nothing new.
+	if (created === time && emitted) return undefined;
+	const creation = created === time || (creations !== undefined && !emitted && created >= creations.floor);
+	return { key: `incident|${id}|${time}`, time, event: { row, change: creation ? 'created' : 'updated' } };
+}
+
+/** The state after a poll with updates, also keeping the creations it emitted while they lie where later polls read. */
+function withCreations(next: TriggerState, emitted: Array<Candidate<Incident>>): TriggerState {
+	const keepFrom = Math.floor(Date.parse(next.readFrom ?? next.cursor) / 1000);
+	const seen = { ...next.seen };
+	for (const { event } of emitted) {
+		if (event.change !== 'created') continue;
+		const second = Math.floor(timeOf(event.row, 'createdAt') / 1000);
+		if (second >= keepFrom) seen[shortKey(createdKey(String(event.row.id)))] = second;
+	}
+	return { ...next, seen };
 }
 
 function toJson(settings: IncidentPollSettings, { row, change }: Incident): IDataObject {
@@ -67,7 +102,13 @@ interface ReadResult {
  * more); when the rows run out before the range does, reading stopped at the last one's instant, which the
  * next poll reads again. Updated ones: newest update first, down to the range's start.
  */
-async function readIncidents(context: IPollFunctions, settings: IncidentPollSettings, range: { start: number; end: number }, seenCount: number): Promise<ReadResult> {
+async function readIncidents(
+	context: IPollFunctions,
+	settings: IncidentPollSettings,
+	range: { start: number; end: number },
+	seenCount: number,
+	creations: Creations,
+): Promise<ReadResult> {
 	if (!settings.updated) {
 		// Whole pages: the rows of a page cost nothing more than its first, and more of them put a cut past the cap.
 		const limit = Math.min(Math.ceil((settings.maxEvents + seenCount + 1) / CTR_PAGE_ROWS) * CTR_PAGE_ROWS, MAX_INCIDENTS_READ_PER_POLL);
@@ -95,7 +136,7 @@ async function readIncidents(context: IPollFunctions, settings: IncidentPollSett
 		});
 	}
 	const candidates = rows
-		.flatMap((row) => candidateOf(row, true) ?? [])
+		.flatMap((row) => candidateOf(row, true, creations) ?? [])
 		.filter((candidate) => candidate.time < range.end)
 		.sort((a, b) => a.time - b.time);
 	return { candidates, readUntil: range.end };
@@ -139,10 +180,10 @@ export async function pollIncidents(context: IPollFunctions, settings: IncidentP
 		}
 		const started = Date.now();
 		const budget = typeof context.getPollBudgetMs === 'function' ? context.getPollBudgetMs() * BUDGET_SHARE : Number.POSITIVE_INFINITY;
-		const { candidates, readUntil } = await readIncidents(context, settings, plan.range, Object.keys(state.seen).length);
+		const { candidates, readUntil } = await readIncidents(context, settings, plan.range, Object.keys(state.seen).length, creationsOf(state, settings.lookBackMs));
 		if (Date.now() - started > budget) context.logger.warn(`Proofpoint Trigger "${context.getNode().name}": reading incidents took longer than the poll's budget; the next poll goes on from where this one stopped.`);
 		const { emit, next } = settlePoll(state, candidates, readUntil, { lookBackMs: settings.lookBackMs, maxEvents: settings.maxEvents, end: plan.range.end });
-		commit(staticData, { ...next, lastReadAt });
+		commit(staticData, { ...(settings.updated ? withCreations(next, emit) : next), lastReadAt });
 		return emit.length ? items(settings, emit, plan.range, readUntil) : null;
 	} catch (error) {
 		const httpCode = (error as { httpCode?: unknown }).httpCode;

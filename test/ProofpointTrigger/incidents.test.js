@@ -138,6 +138,58 @@ describe('CTR Incidents, capped and updated', () => {
 		expect(quiet.items).toEqual([]);
 	});
 
+	test('with Include Updated Incidents, a new incident is "created" though it appears late or changed before the poll; its later update once "updated"', async () => {
+		const trigger = activeTrigger({ parameters: incidentsOf({ includeUpdated: true }), typeVersion: 1.1, credentials: credentialsFor(sb()), logger: quietLogger });
+		await trigger.poll();
+		clock.advance(2 * MINUTE);
+		await trigger.poll();
+		const since = Date.parse(trigger.saved().since);
+		// Created inside the span the last poll read, but visible only now (updatedAt: now).
+		const late = sb().threatProtection.addIncident({ title: 'Appears late', createdAt: new Date(Date.now() - MINUTE).toISOString() });
+		// Created, then changed before the next poll (Cloud Threat Response adds messages, runs workflows).
+		const enriched = sb().threatProtection.addIncident({ title: 'Changed at once' });
+		clock.advance(10 * 1000);
+		sb().threatProtection.updateIncident(enriched.id, { assignedUserName: 'soc.analyst' });
+		// Created before the activation (Start From Now), seen first now: a change after it, never a creation.
+		const older = sb().threatProtection.addIncident({ title: 'Before the activation', createdAt: new Date(since - 10 * MINUTE).toISOString() });
+		clock.advance(2 * MINUTE);
+		const first = await trigger.poll();
+		sb().threatProtection.updateIncident(late.id, { state: 'closed' });
+		clock.advance(2 * MINUTE);
+		const second = await trigger.poll();
+		clock.advance(2 * MINUTE);
+		const quiet = await trigger.poll();
+
+		const changes = (result) => result.items.map((item) => [item.json.title, item.json.change]).sort();
+		expect(changes(first)).toEqual([['Appears late', 'created'], ['Before the activation', 'updated'], ['Changed at once', 'created']]);
+		expect(changes(second)).toEqual([['Appears late', 'updated']]);
+		expect(quiet.items).toEqual([]);
+		expect(older.id).toEqual(expect.any(String));
+	});
+
+	test('turning Include Updated Incidents on or off emits no incident again; an update after it is "updated"', async () => {
+		const trigger = activeTrigger({ parameters: incidentsOf({}), typeVersion: 1.1, credentials: credentialsFor(sb()), logger: quietLogger });
+		await trigger.poll();
+		const incident = sb().threatProtection.addIncident({ title: 'Before the switch' });
+		clock.advance(2 * MINUTE);
+		const created = await trigger.poll();
+		trigger.restart(incidentsOf({ includeUpdated: true }));
+		clock.advance(MINUTE);
+		const afterOn = await trigger.poll();
+		sb().threatProtection.updateIncident(incident.id, { state: 'closed' });
+		const fresh = sb().threatProtection.addIncident({ title: 'After the switch' });
+		clock.advance(2 * MINUTE);
+		const updated = await trigger.poll();
+		trigger.restart(incidentsOf({ includeUpdated: false }));
+		clock.advance(MINUTE);
+		const afterOff = await trigger.poll();
+
+		expect(created.items.map((item) => item.json.id)).toEqual([incident.id]);
+		expect(afterOn.items).toEqual([]);
+		expect(updated.items.map((item) => [item.json.id, item.json.change]).sort()).toEqual([[incident.id, 'updated'], [fresh.id, 'created']].sort());
+		expect(afterOff.items).toEqual([]);
+	});
+
 	test('asks nothing of TAP: the source needs only the Threat Protection credential', async () => {
 		sb().clearRequests();
 		const trigger = activeTrigger({ parameters: incidentsOf({}), typeVersion: 1.1, credentials: { proofpointThreatProtectionOAuth2Api: threatProtectionCredential(sb(), { ctrCallsPerMinute: 600 }) }, logger: quietLogger });
