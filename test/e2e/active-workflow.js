@@ -119,13 +119,36 @@ const readable = (log) =>
 		.filter((line) => !/^\s+at /.test(line) && !/^ - [A-Z0-9_]+ -> /.test(line))
 		.join('\n');
 
+/** The TAP credential every trigger workflow here uses, for the sandbox `sb`. */
+const tapCredentials = (sb) => [{ ...CREDENTIAL, type: 'proofpointTapApi', data: threatCredential(sb) }];
+
 /**
  * Sets up a user folder with the package, a sandbox (only injected events by default), the TAP
  * credential and `workflow` published, then starts n8n (main and worker with `queue`) and waits until
  * the workflow is no longer being published. `beforeStart(sb)` runs just before n8n starts.
+ *
+ * Optional: `credentials(sb)`, the credentials to import instead of the TAP one; `companions`, more
+ * workflows in the same n8n, imported with `workflow` and published once n8n runs (as the editor's
+ * Publish does), whose executions `executionsOf(id)` and the diagnostics show too; `describeItem(json)`
+ * and `describeRequest(record)`, how the diagnostics name an item and a sandbox request (by default a
+ * threat event's key and a SIEM request's interval).
  */
-async function startActiveWorkflow({ n8n, tarball, label, workflow, sandbox = { siem: false }, queue = false, priority = false, beforeStart, registry = [] }) {
-	const instance = new ActiveWorkflow({ n8n, label, workflow, queue, priority });
+async function startActiveWorkflow({
+	n8n,
+	tarball,
+	label,
+	workflow,
+	sandbox = { siem: false },
+	queue = false,
+	priority = false,
+	beforeStart,
+	registry = [],
+	credentials = tapCredentials,
+	companions = [],
+	describeItem = eventKey,
+	describeRequest = (request) => request.query?.interval ?? '',
+}) {
+	const instance = new ActiveWorkflow({ n8n, label, workflow, queue, priority, credentials, companions, describeItem, describeRequest });
 	registry.push(instance);
 	try {
 		await instance.prepare(tarball, sandbox);
@@ -138,20 +161,25 @@ async function startActiveWorkflow({ n8n, tarball, label, workflow, sandbox = { 
 }
 
 class ActiveWorkflow {
-	constructor({ n8n, label, workflow, queue, priority }) {
-		Object.assign(this, { n8n, label, workflow, queue, priority, id: workflow.id });
+	constructor({ n8n, label, workflow, queue, priority, credentials = tapCredentials, companions = [], describeItem = eventKey, describeRequest = (request) => request.query?.interval ?? '' }) {
+		Object.assign(this, { n8n, label, workflow, queue, priority, credentials, companions, describeItem, describeRequest, id: workflow.id });
+		this.workflowIds = [workflow.id, ...companions.map((companion) => companion.id)];
 		this.runs = []; // every n8n process started, in order: {role, handle}
 		this.details = new Map(); // finished executions by id
 		this.seenExecutions = [];
+		this.companionsPublished = companions.length === 0;
 	}
 
 	async prepare(tarball, sandboxOptions) {
 		this.sb = await startSandbox(sandboxOptions);
 		stampArrivals(this.sb);
 		this.userFolder = runtime.newUserFolder(tarball);
-		const credential = { ...CREDENTIAL, type: 'proofpointTapApi', data: threatCredential(this.sb) };
-		await this.boot(() => runtime.importCredentials(this.n8n, this.userFolder, [credential]));
-		await this.boot(() => runtime.importWorkflow(this.n8n, this.userFolder, this.workflow));
+		await this.boot(() => runtime.importCredentials(this.n8n, this.userFolder, this.credentials(this.sb)));
+		await this.boot(() =>
+			this.companions.length
+				? runtime.importWorkflows(this.n8n, this.userFolder, [this.workflow, ...this.companions])
+				: runtime.importWorkflow(this.n8n, this.userFolder, this.workflow),
+		);
 		await this.boot(() => runtime.publishWorkflow(this.n8n, this.userFolder, this.id));
 		if (this.queue) {
 			this.redis = await startRedis();
@@ -187,6 +215,21 @@ class ActiveWorkflow {
 			const publication = await this.publication();
 			return publication.status !== 'in_progress' && publication;
 		});
+		if (!this.companionsPublished) {
+			// As the editor's Publish: the saved version activated; n8n starts its triggers (a poll at once).
+			for (const companion of this.companions) {
+				const { versionId } = await this.rest('GET', `/workflows/${companion.id}`);
+				await this.rest('POST', `/workflows/${companion.id}/activate`, { versionId });
+			}
+			this.companionsPublished = true;
+		}
+		this.publicationsAtStart = { [this.id]: this.publicationAtStart };
+		for (const companion of this.companions) {
+			this.publicationsAtStart[companion.id] = await this.waitFor(`workflow ${companion.id} to be published (its trigger started)`, async () => {
+				const publication = await this.publication(companion.id);
+				return publication.status !== 'in_progress' && publication;
+			});
+		}
 	}
 
 	/** SIGTERM to the worker, then to main, as a service manager stops n8n. */
@@ -226,8 +269,8 @@ class ActiveWorkflow {
 		return (await this.workflowNow()).staticData;
 	}
 
-	publication() {
-		return this.rest('GET', `/workflows/${this.id}/publication-status`);
+	publication(workflowId = this.id) {
+		return this.rest('GET', `/workflows/${workflowId}/publication-status`);
 	}
 
 	/**
@@ -251,26 +294,37 @@ class ActiveWorkflow {
 		return String(executionId);
 	}
 
-	/** The workflow's finished executions, oldest first: {id, mode, status, createdAt, items (what Record events got), error}. */
+	/**
+	 * The workflow's finished executions, oldest first: {id, mode, status, createdAt, items (what Record
+	 * events got), error}; reads those of the companions too (see `executionsOf`).
+	 */
 	async executions() {
-		const filter = encodeURIComponent(JSON.stringify({ workflowId: this.id }));
-		const { results } = await this.rest('GET', `/executions?filter=${filter}&limit=100`);
-		for (const row of results) {
-			if (this.details.has(row.id) || !runtime.FINISHED.has(row.status)) continue;
-			const execution = await this.rest('GET', `/executions/${row.id}`);
-			const { data } = runtime.decodeExecution(execution, this.n8n);
-			const runData = data.resultData?.runData ?? {};
-			this.details.set(row.id, {
-				id: row.id,
-				mode: execution.mode,
-				status: execution.status,
-				createdAt: execution.createdAt,
-				items: (runData[RECORDER]?.[0]?.data?.main?.[0] ?? []).map((item) => item.json),
-				error: data.resultData?.error,
-			});
+		for (const workflowId of this.workflowIds) {
+			const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+			const { results } = await this.rest('GET', `/executions?filter=${filter}&limit=100`);
+			for (const row of results) {
+				if (this.details.has(row.id) || !runtime.FINISHED.has(row.status)) continue;
+				const execution = await this.rest('GET', `/executions/${row.id}`);
+				const { data } = runtime.decodeExecution(execution, this.n8n);
+				const runData = data.resultData?.runData ?? {};
+				this.details.set(row.id, {
+					id: row.id,
+					workflowId,
+					mode: execution.mode,
+					status: execution.status,
+					createdAt: execution.createdAt,
+					items: (runData[RECORDER]?.[0]?.data?.main?.[0] ?? []).map((item) => item.json),
+					error: data.resultData?.error,
+				});
+			}
 		}
-		this.seenExecutions = [...this.details.values()].sort((a, b) => Number(a.id) - Number(b.id));
+		this.seenExecutions = this.executionsOf(this.id);
 		return this.seenExecutions;
+	}
+
+	/** The finished executions of `workflowId` (this workflow or a companion) read so far, oldest first. */
+	executionsOf(workflowId) {
+		return [...this.details.values()].filter((execution) => execution.workflowId === workflowId).sort((a, b) => Number(a.id) - Number(b.id));
 	}
 
 	/**
@@ -309,18 +363,26 @@ class ActiveWorkflow {
 		if (this.main && this.cookie) await this.executions().catch(() => {});
 		const roles = this.queue ? ['main', 'worker'] : ['main'];
 		const logs = roles.map((role) => `--- n8n ${role} (${this.label}), recent log ---\n${tail(readable(this.logs(role)), 5000) || '(nothing)'}`);
-		const executions = this.seenExecutions.map(
-			(execution) =>
-				`#${execution.id} ${execution.mode} ${execution.status} ${execution.createdAt}: ` +
-				(execution.error ? `error "${execution.error.message}"` : `${execution.items.length} items ${execution.items.map(eventKey).join('; ')}`),
-		);
+		const describe = (item) => {
+			try {
+				return this.describeItem(item);
+			} catch {
+				return JSON.stringify(item).slice(0, 200);
+			}
+		};
+		const executions = (workflowId) =>
+			this.executionsOf(workflowId).map(
+				(execution) =>
+					`#${execution.id} ${execution.mode} ${execution.status} ${execution.createdAt}: ` +
+					(execution.error ? `error "${execution.error.message}"` : `${execution.items.length} items ${execution.items.map(describe).join('; ')}`),
+			);
 		const requests = (this.sb?.requests ?? []).map(
 			(request) =>
-				`${iso(request.arrivedAt)} ${request.method} ${request.path} ${request.query?.interval ?? ''} → ${request.status ?? 'no answer'}${request.fault ? ` (fault ${request.fault})` : ''}`,
+				`${iso(request.arrivedAt)} ${request.method} ${request.path} ${this.describeRequest(request)} → ${request.status ?? 'no answer'}${request.fault ? ` (fault ${request.fault})` : ''}`,
 		);
 		return barred([
 			...logs,
-			`--- executions of ${this.id} seen ---\n${executions.join('\n') || '(none)'}`,
+			...this.workflowIds.map((workflowId) => `--- executions of ${workflowId} seen ---\n${executions(workflowId).join('\n') || '(none)'}`),
 			`--- sandbox requests ---\n${requests.join('\n') || '(none)'}`,
 		].join('\n\n'));
 	}
@@ -343,6 +405,7 @@ async function pastNextMinute(from, marginMs = 1000) {
 module.exports = {
 	MINUTE,
 	TRIGGER,
+	TRIGGER_TYPE,
 	RECORDER,
 	EVERY_MINUTE_AT_SECOND_0,
 	triggerWorkflow,
