@@ -108,7 +108,7 @@ function createTokens({ clients, clock, ttlSeconds }) {
 		for (const token of issued.values()) token.expiresAt = -Infinity;
 	}
 
-	return { identifyClient, identifyBearer, issue, expireAll };
+	return { identifyClient, identifyBearer, issue, expireAll, issuedTokens: () => [...issued.keys()] };
 }
 
 function tokenReply(tp, request, caller) {
@@ -395,6 +395,8 @@ function createThreatProtection({ options, tenant, anchor, clock, threatEvents }
 		api: {
 			/** Invalidates every token issued so far: the next API call answers 401 invalid_token. */
 			expireTokens: tokens.expireAll,
+			/** Every access token issued so far: none may show in what a client outputs. */
+			issuedTokens: tokens.issuedTokens,
 			lists: lists.api.lists,
 			setList: lists.api.setList,
 			incidents: caughtUp(store.api.incidents),

@@ -181,6 +181,9 @@ describe('Block List and Safe List (Threat Protection API)', () => {
 			const result = await run(block('getEntries'), { credentials });
 
 			expect(result.error).toBeUndefined();
+			// Neither the expired token nor the one n8n fetched shows in the output.
+			expect(sb().threatProtection.issuedTokens().length).toBeGreaterThan(0);
+			for (const token of [...sb().threatProtection.issuedTokens(), 'expired-token']) expect(JSON.stringify(result.items)).not.toContain(token);
 			expect(apiCalls(sb())).toEqual([`GET ${LIST_PATH}`, `GET ${LIST_PATH}`]);
 			expect(sb().requests.map((request) => request.status)).toEqual([401, 200, 200]);
 			expect(tokenRequests(sb())).toBe(1);
