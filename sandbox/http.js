@@ -32,4 +32,15 @@ function send(res, reply) {
 	res.end(reply.status === 204 ? undefined : reply.body);
 }
 
-module.exports = { json, rawJson, text, noContent, readBody, parseBody, send };
+/** Path parameters when the decoded segments fit a route's parts (an id is one whole segment), else undefined. */
+function matchParts(parts, segments) {
+	if (parts.length !== segments.length) return undefined;
+	const params = {};
+	for (let i = 0; i < parts.length; i++) {
+		if (parts[i].startsWith(':')) params[parts[i].slice(1)] = segments[i];
+		else if (parts[i] !== segments[i]) return undefined;
+	}
+	return params;
+}
+
+module.exports = { json, rawJson, text, noContent, readBody, parseBody, send, matchParts };

@@ -1,6 +1,6 @@
 'use strict';
 
-const { text } = require('./http');
+const { text, matchParts } = require('./http');
 const people = require('./tap-people');
 const intel = require('./tap-intel');
 const { urlDecode } = require('./tap-url-decode');
@@ -44,17 +44,6 @@ const ROUTES = [
 		handler: urlDecode,
 	},
 ].map((route) => ({ method: 'GET', ...route, parts: route.path.split('/').filter(Boolean) }));
-
-/** Path parameters when the decoded segments fit the route (an id is one whole segment), else undefined. */
-function matchParts(parts, segments) {
-	if (parts.length !== segments.length) return undefined;
-	const params = {};
-	for (let i = 0; i < parts.length; i++) {
-		if (parts[i].startsWith(':')) params[parts[i].slice(1)] = segments[i];
-		else if (parts[i] !== segments[i]) return undefined;
-	}
-	return params;
-}
 
 function matchRoute(segments) {
 	for (const route of ROUTES) {

@@ -1,7 +1,7 @@
 'use strict';
 
 const { randomBytes } = require('node:crypto');
-const { json } = require('./http');
+const { json, matchParts } = require('./http');
 const { SANDBOX_CREDENTIALS } = require('./credentials');
 const { createLists, LISTS } = require('./threat-protection-lists');
 const { createStore } = require('./threat-protection-store');
@@ -259,16 +259,6 @@ const ROUTES = [
 	// Cloud Threat Response is limited per client id; no limit is documented for the block/safe lists, so they have none.
 	ctr: route.path.startsWith('/api/v1/tric/'),
 }));
-
-function matchParts(parts, segments) {
-	if (parts.length !== segments.length) return undefined;
-	const params = {};
-	for (let i = 0; i < parts.length; i++) {
-		if (parts[i].startsWith(':')) params[parts[i].slice(1)] = segments[i];
-		else if (parts[i] !== segments[i]) return undefined;
-	}
-	return params;
-}
 
 /** {route, params} for the method and path; {pathKnown} when only the method is wrong. */
 function matchRoute(request) {

@@ -20,8 +20,8 @@ const CREDENTIAL = { id: 'ppTapTrigger', name: 'Proofpoint TAP (sandbox)' };
 /** n8n's Poll Times as the editor stores a Custom one: every minute, at second 0 (n8n's Every Minute picks a random second). */
 const EVERY_MINUTE_AT_SECOND_0 = { item: [{ mode: 'custom', cronExpression: '* * * * *' }] };
 
-/** Proofpoint Trigger (polling every minute at second 0) → a No Operation node that shows what it got. */
-function triggerWorkflow(id, name, parameters = {}) {
+/** Proofpoint Trigger (polling every minute at second 0) → a No Operation node that shows what it got; TAP's credential and version 1 unless told. */
+function triggerWorkflow(id, name, parameters = {}, { typeVersion = 1, credentials = { proofpointTapApi: CREDENTIAL } } = {}) {
 	return {
 		id,
 		name,
@@ -32,10 +32,10 @@ function triggerWorkflow(id, name, parameters = {}) {
 				id: `${id}-trigger`,
 				name: TRIGGER,
 				type: TRIGGER_TYPE,
-				typeVersion: 1,
+				typeVersion,
 				position: [0, 0],
 				parameters: { pollTimes: EVERY_MINUTE_AT_SECOND_0, ...parameters },
-				credentials: { proofpointTapApi: CREDENTIAL },
+				credentials,
 			},
 			{ id: `${id}-noop`, name: RECORDER, type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [220, 0], parameters: {} },
 		],

@@ -19,7 +19,7 @@ const path = require('node:path');
 const { prepareN8n, packPackage } = require('../../scripts/n8n-runtime');
 const { threatProtectionCredential } = require('../support');
 const { credentialRef, CREDENTIAL_IDS } = require('./n8n');
-const { MINUTE, TRIGGER, TRIGGER_TYPE, RECORDER, EVERY_MINUTE_AT_SECOND_0, startActiveWorkflow, productionRuns, pastNextMinute } = require('./active-workflow');
+const { MINUTE, TRIGGER, triggerWorkflow, startActiveWorkflow, productionRuns, pastNextMinute } = require('./active-workflow');
 
 jest.setTimeout(5 * MINUTE);
 
@@ -30,27 +30,8 @@ const TOKEN = '/v1/token';
 const WORKFLOWS = { fresh: 'ppTrigCtrNew', updates: 'ppTrigCtrUpdates', hour: 'ppTrigCtrHour' };
 
 /** Proofpoint Trigger (CTR Incidents, polling every minute at second 0, reading at every poll) → Record events. */
-function incidentsWorkflow(id, name, parameters) {
-	return {
-		id,
-		name,
-		active: false,
-		settings: { executionOrder: 'v1' },
-		nodes: [
-			{
-				id: `${id}-trigger`,
-				name: TRIGGER,
-				type: TRIGGER_TYPE,
-				typeVersion: 1.1,
-				position: [0, 0],
-				parameters: { source: 'ctrIncidents', pollTimes: EVERY_MINUTE_AT_SECOND_0, firstActivation: 'now', minMinutesBetweenReads: 0, ...parameters },
-				credentials: credentialRef(TP),
-			},
-			{ id: `${id}-noop`, name: RECORDER, type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [220, 0], parameters: {} },
-		],
-		connections: { [TRIGGER]: { main: [[{ node: RECORDER, type: 'main', index: 0 }]] } },
-	};
-}
+const incidentsWorkflow = (id, name, parameters) =>
+	triggerWorkflow(id, name, { source: 'ctrIncidents', firstActivation: 'now', minMinutesBetweenReads: 0, ...parameters }, { typeVersion: 1.1, credentials: credentialRef(TP) });
 
 const isoTime = (ms) => new Date(ms).toISOString();
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
