@@ -8,9 +8,10 @@ import {
 
 import { matchesSearch, pageOfResults } from '../helpers/search';
 import { checkDomain } from '../helpers/validate';
-import { listWorkflows } from '../transport/ctr';
+import { listWorkflows, type WorkflowTarget } from '../transport/ctr';
 import { essentialsList, essentialsObject } from '../transport/essentials';
 import { DEFAULT_TIMEOUT_MS, type CallOptions } from '../transport/request';
+import { THREAT_PROTECTION_CREDENTIAL } from '../transport/threatProtection';
 
 const OPTIONS: CallOptions = { itemIndex: 0, timeoutMs: DEFAULT_TIMEOUT_MS };
 
@@ -79,14 +80,33 @@ export async function searchDomains(this: ILoadOptionsFunctions, filter?: string
 	return pageOfResults(found.map((domain) => ({ name: String(domain.name), value: String(domain.name) })), paginationToken);
 }
 
+// The editor asks again at every keystroke and page of the picker: the list is kept a minute per credential, as each ask spends CTR calls of 10 a minute.
+const WORKFLOW_LIST_TTL_MS = 60000;
+const workflowLists = new Map<string, { at: number; workflows: Promise<IDataObject[]> }>();
+
+async function recentWorkflows(context: ILoadOptionsFunctions, type: WorkflowTarget): Promise<IDataObject[]> {
+	const credentialId = context.getNode().credentials?.[THREAT_PROTECTION_CREDENTIAL]?.id;
+	if (!credentialId) return await listWorkflows(context, type, OPTIONS);
+	const key = `${credentialId} ${type}`;
+	const now = Date.now();
+	for (const [stale, { at }] of workflowLists) if (now - at >= WORKFLOW_LIST_TTL_MS) workflowLists.delete(stale);
+	let cached = workflowLists.get(key);
+	if (!cached) {
+		cached = { at: now, workflows: listWorkflows(context, type, OPTIONS) };
+		workflowLists.set(key, cached);
+		cached.workflows.catch(() => workflowLists.delete(key));
+	}
+	return await cached.workflows;
+}
+
 /**
  * The tenant's enabled manual remediation workflows, message ones first, searched by name and description.
- * Two Cloud Threat Response calls, one per target type: whether the API lists both without a type is not public [?].
+ * Two Cloud Threat Response calls a minute at most, one per target type: whether the API lists both without a type is not public [?].
  */
 export async function searchRemediationWorkflows(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
 	const found: INodeListSearchItems[] = [];
 	for (const type of ['message', 'incident'] as const) {
-		const workflows = await listWorkflows(this, type, OPTIONS);
+		const workflows = await recentWorkflows(this, type);
 		for (const workflow of workflows) {
 			if (!matchesSearch(filter, [workflow.name, workflow.description])) continue;
 			found.push({ name: `${String(workflow.name ?? workflow.id)} (${type})`, value: String(workflow.id), description: typeof workflow.description === 'string' ? workflow.description : undefined });

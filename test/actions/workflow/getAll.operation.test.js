@@ -43,10 +43,11 @@ describe('Remediation Workflow → Get Many', () => {
 			expect(apiCalls(sb()).map((request) => request.query.type)).toEqual(['message', 'incident']);
 		});
 
-		it('is searched by name or description', async () => {
+		it('is searched by name or description, as each keystroke asks, from the list read less than a minute ago: no request', async () => {
 			const { results } = await search('every mailbox');
 
 			expect(results.map((result) => result.name)).toEqual(['Pull message from all mailboxes (message)']);
+			expect(apiCalls(sb())).toEqual([]);
 		});
 	});
 });

@@ -161,6 +161,17 @@ describe('Remediation Workflow → Run (runs finish after 1.5 s)', () => {
 			expect(apiCalls(sb()).map((request) => `${request.method} ${request.path}`)).toEqual([`GET ${WORKFLOWS}/run/${started.items[0].json.id}`]);
 		});
 
+		it('reads a run once for every item that names it', async () => {
+			const [message] = freshMessages();
+			const started = await run(runWorkflow(workflow(PULL).id, message.id, { waitForCompletion: false }));
+			const runId = started.items[0].json.id;
+			sb().clearRequests();
+
+			const result = await run({ resource: 'workflow', operation: 'getRun', runId: '={{ $json.runId }}' }, { input: [{ json: { runId } }, { json: { runId } }, { json: { runId } }] });
+			expect(result.items.map((item) => item.json.id)).toEqual([runId, runId, runId]);
+			expect(apiCalls(sb()).map((request) => `${request.method} ${request.path}`)).toEqual([`GET ${WORKFLOWS}/run/${runId}`]);
+		});
+
 		it('says which run is unknown on a 404, and refuses a run id with a path before any request', async () => {
 			const unknown = '00000000-0000-4000-8000-0000000000aa';
 			const missing = await run({ resource: 'workflow', operation: 'getRun', runId: unknown });

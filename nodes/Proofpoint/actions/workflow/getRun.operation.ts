@@ -31,6 +31,9 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): string {
 	return readCtrId(this, itemIndex, 'runId', 'Run ID');
 }
 
+/** Items asking for the same run share one read. */
+export const key = (runId: string) => runId;
+
 /** The run as it is now; FAILED or CANCELLED is the item's error, as for Run. */
 export async function run(this: IExecuteFunctions, runId: string, options: CallOptions) {
 	return runOutcome(this, await getWorkflowRun(this, runId, options), false, options.itemIndex);
