@@ -292,7 +292,7 @@ async function changeList(this: IExecuteFunctions, items: INodeExecutionData[], 
 				} catch (error) {
 					const nodeError = asNodeError(this, error, itemIndex);
 					stopped = { itemIndex, error: nodeError };
-					if (!continueOnFail) throw partlyDone(this, nodeError, itemIndex, sent, name, action);
+					if (!continueOnFail) throw partlyDone(nodeError, itemIndex, sent, name, action);
 					output[itemIndex] = errorItem(nodeError, itemIndex);
 					continue;
 				}
@@ -312,16 +312,14 @@ function notSent(context: IExecuteFunctions, itemIndex: number, failedItem: numb
 	return errorItem(error, itemIndex);
 }
 
-/** The error that stops a run mid-way says how many entries were already changed, so nothing is half-applied silently. */
-function partlyDone(context: IExecuteFunctions, error: Error, itemIndex: number, sent: number, name: string, action: 'add' | 'delete'): Error {
+/** The error that stops a run mid-way says how many entries were already changed, so nothing is half-applied silently; it keeps its status. */
+function partlyDone(error: Error, itemIndex: number, sent: number, name: string, action: 'add' | 'delete'): Error {
 	if (sent === 0) return error;
 	const done = `${sent} ${sent === 1 ? 'entry was' : 'entries were'} ${action === 'add' ? 'added to' : 'removed from'} the ${name} before it; the rest was not sent`;
-	const description = (error as { description?: string }).description;
-	const wrapped = new NodeOperationError(context.getNode(), `${error.message} (item ${itemIndex})`, {
-		itemIndex,
-		description: `${done}. ${description ?? ''} Run again once fixed: entries already changed are found so and not sent twice.`.trim(),
-	});
-	return wrapped;
+	const described = error as Error & { description?: string | null };
+	described.message = `${error.message} (item ${itemIndex})`;
+	described.description = `${done}. ${described.description ?? ''} Run again once fixed: entries already changed are found so and not sent twice.`.replace(/\s+/g, ' ').trim();
+	return described;
 }
 
 /** Add Entries or Remove Entries of a list, from items. */

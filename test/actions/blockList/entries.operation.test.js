@@ -162,6 +162,7 @@ describe('Block List and Safe List (Threat Protection API)', () => {
 
 			expect(result.error?.message).toMatch(/server error \(500\) \(item 1\)/);
 			expect(result.error?.description).toMatch(/^1 entry was added to the block list before it; the rest was not sent/);
+			expect(result.error?.httpCode).toBe('500');
 		});
 	});
 
