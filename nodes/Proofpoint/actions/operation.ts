@@ -2,11 +2,18 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { CallOptions } from '../transport/request';
 
-/** How an operation appears in its resource's Operation selector (`action` is also its name as an AI tool). */
+/**
+ * How an operation appears in its resource's Operation selector. `action` is the Actions list's
+ * wording and a new node's name (so an AI tool's name): short, a verb first.
+ */
 export interface OperationOption {
 	name: string;
 	action: string;
 	description: string;
+	/** What an AI agent reads before calling it as a tool: what it returns, its limits, and what it spends of which quota. */
+	tool?: string;
+	/** It changes the customer's tenant: as a tool it sends nothing until the agent confirms. `unlessDryRun`: only with Dry Run off. */
+	changes?: true | 'unlessDryRun';
 }
 
 /**
