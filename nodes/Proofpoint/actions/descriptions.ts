@@ -1,6 +1,7 @@
 import type { IDisplayOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import type { Operation, ResourceOperations } from './operation';
+import { toolProperties } from './tool';
 
 /** Shows each property only for the given resource and operation (nodes-base's helper is not importable). */
 export function forOperation(
@@ -20,7 +21,7 @@ export function forOperation(
 
 /**
  * A resource's Operation selector, built from each operation's `option`, followed by every
- * operation's parameters: adding an operation to a resource is adding it to `operations`.
+ * operation's parameters and what it shows as an AI tool: adding an operation to a resource is adding it to `operations`.
  */
 export function resourceDescription(
 	resource: string,
@@ -41,6 +42,6 @@ export function resourceDescription(
 			options,
 			default: defaultOperation,
 		},
-		...entries.flatMap(([, operation]) => operation.description),
+		...entries.flatMap(([value, operation]) => [...operation.description, ...forOperation(resource, value, toolProperties(operation.option))]),
 	];
 }

@@ -10,7 +10,8 @@ import { callOptions } from '../parameters/read';
 import { asNodeError } from '../transport/nodeError';
 import { errorItem } from './errors';
 import type { BatchedOperation, ItemOperation, Operation, PreparedItem } from './operation';
-import { operationsByResource } from './resources';
+import { operationsByResource, properties } from './resources';
+import { forAgent, isTool, unconfirmedChange } from './tool';
 
 function findOperation(context: IExecuteFunctions): Operation {
 	const resource = context.getNodeParameter('resource', 0) as string;
@@ -67,6 +68,8 @@ async function runPerItem(
 ): Promise<INodeExecutionData[]> {
 	const continueOnFail = context.continueOnFail();
 	const prepared = await prepareAll(context, operation, items, continueOnFail);
+	const unconfirmed = unconfirmedChange(context, operation.option);
+	if (unconfirmed) return unconfirmed;
 
 	// Items that ask for the same thing (500 SIEM events naming 12 threats) share one request and its answer.
 	const answers = new Map<string, Promise<IDataObject | IDataObject[]>>();
@@ -104,6 +107,8 @@ async function runBatched(
 ): Promise<INodeExecutionData[]> {
 	const continueOnFail = context.continueOnFail();
 	const prepared = await prepareAll(context, operation, items, continueOnFail);
+	const unconfirmed = unconfirmedChange(context, operation.option);
+	if (unconfirmed) return unconfirmed;
 	const ready = prepared.flatMap((entry) => (entry.ok ? [entry.item] : []));
 	const failed = (error: Error, itemIndex: number) => {
 		const nodeError = asNodeError(context, error, itemIndex);
@@ -122,10 +127,18 @@ async function runBatched(
 	return output;
 }
 
+async function runOperation(context: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	const items = context.getInputData();
+	const operation = findOperation(context);
+	if ('wholeInput' in operation) return unconfirmedChange(context, operation.option) ?? (await operation.execute.call(context, items));
+	if ('runBatch' in operation) return await runBatched(context, operation, items);
+	return await runPerItem(context, operation, items);
+}
+
 export async function route(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const items = this.getInputData();
-	const operation = findOperation(this);
-	if ('wholeInput' in operation) return [await operation.execute.call(this, items)];
-	if ('runBatch' in operation) return [await runBatched(this, operation, items)];
-	return [await runPerItem(this, operation, items)];
+	try {
+		return [await runOperation(this)];
+	} catch (error) {
+		throw isTool(this) ? forAgent(this, properties, error as Error) : error;
+	}
 }

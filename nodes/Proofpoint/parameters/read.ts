@@ -10,23 +10,30 @@ export type ParameterContext = Pick<IExecuteFunctions, 'getNode' | 'getNodeParam
 /** The "item" a trigger's parameters belong to: a trigger has no input items, so errors name none. */
 export const NO_ITEM = -1;
 
-/** The error for one item's field: the item, the field, what is wrong and how to fix it. */
+/**
+ * The error for one item's field: the item, the field, what is wrong and how to fix it. `madeOf`: the
+ * fields whose values make this one (a Time Range's Amount, or its Start and End).
+ */
 export function invalidInput(
 	context: ParameterContext,
 	itemIndex: number,
 	field: string,
 	problem: string,
 	fix?: string,
+	madeOf: string[] = [],
 ): NodeOperationError {
 	if (itemIndex === NO_ITEM) {
 		return new NodeOperationError(context.getNode(), `${field} ${problem}`, {
 			description: fix ?? `Fix "${field}" in the trigger's parameters; no request was sent.`,
 		});
 	}
-	return new NodeOperationError(context.getNode(), `Item ${itemIndex}: ${field} ${problem}`, {
+	const error = new NodeOperationError(context.getNode(), `Item ${itemIndex}: ${field} ${problem}`, {
 		itemIndex,
 		description: fix ?? `Fix "${field}" for item ${itemIndex}; no request was sent for it.`,
 	});
+	// As an AI tool, the node says which of the tool's inputs this field is (actions/tool.ts).
+	Object.assign(error.context, { fields: [field, ...madeOf], problem });
+	return error;
 }
 
 /** A poll's parameters, read by the same readers as a node's items (as item NO_ITEM). */
@@ -154,7 +161,8 @@ export function readTimeRange(context: ParameterContext, itemIndex: number, rule
 	const fitted = fitRange(range, now, rules);
 	if ('problem' in fitted) {
 		const asked = `${new Date(range.start).toISOString()} to ${new Date(range.end).toISOString()}`;
-		throw invalidInput(context, itemIndex, 'Time Range', `(${asked}) ${fitted.problem}`, `Change the Time Range of item ${itemIndex}; no request was sent.`);
+		const madeOf = mode === 'last' ? ['Amount'] : ['Start', 'End'];
+		throw invalidInput(context, itemIndex, 'Time Range', `(${asked}) ${fitted.problem}`, `Change the Time Range of item ${itemIndex}; no request was sent.`, madeOf);
 	}
 	return fitted;
 }
