@@ -1,22 +1,21 @@
 'use strict';
 
-// As an AI tool, each operation is described by its action ("<action> in Proofpoint"): an agent
-// must be able to tell from it which calls change a customer's tenant.
+// As an AI tool, each operation is named by its action and described by its `tool` text; whether it
+// changes a customer's tenant is its `changes` flag, which the tool description is built from.
 const { Proofpoint } = require('../../dist/nodes/Proofpoint/Proofpoint.node.js');
+const { operationsByResource } = require('../../dist/nodes/Proofpoint/actions/resources.js');
 const { OPERATIONS } = require('../reliability/operations');
 
-const { properties } = new Proofpoint().description;
-const actionOf = ({ resource, operation }) =>
-	properties
-		.find((property) => property.name === 'operation' && property.displayOptions.show.resource.includes(resource))
-		.options.find((option) => option.value === operation).action;
+const optionOf = ({ resource, operation }) => operationsByResource[resource][operation].option;
 
 const writes = (op) => op.requests.some((method) => method !== 'GET' && !(op.api === 'tap' && method === 'POST'));
 
-test.each(OPERATIONS.map((op) => [op.name, op]))('%s says in its tool description whether it changes the tenant', (_, op) => {
-	const action = actionOf(op.parameters);
-	if (writes(op)) expect(action).toMatch(/\(changes the tenant( unless Dry Run is on)?\)$/);
-	else expect(action).not.toMatch(/changes the tenant/);
+test.each(OPERATIONS.map((op) => [op.name, op]))('%s is flagged as changing the tenant exactly when it sends a change', (_, op) => {
+	const option = optionOf(op.parameters);
+	const expected = op.parameters.operation === 'markFunctionalAccounts' ? 'unlessDryRun' : true;
+	if (writes(op)) expect(option.changes).toBe(expected);
+	else expect(option.changes).toBeUndefined();
+	expect(option.action).not.toMatch(/changes the tenant/i);
 });
 
 test('the node is usable as a tool', () => {

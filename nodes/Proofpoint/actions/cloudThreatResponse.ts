@@ -4,10 +4,14 @@ import { checkCtrId, type Order } from '../helpers/ctr';
 import type { TimeRange } from '../helpers/timeRange';
 import { timeRangeFields } from '../parameters/fields';
 import { hintClamping, invalidInput, readTimeRange, valueOrRefuse, type ParameterContext } from '../parameters/read';
+import { CTR_CALLS_PER_MINUTE } from '../transport/threatProtection';
 
 /*
  * Fields the Cloud Threat Response resources (Incident, Message, Remediation Workflow) share, and their readers.
  */
+
+/** What a call spends, as a tool's text says it: the credential's CTR Calls per Minute is shared by every run on it. */
+export const CTR_CALLS_SPENT = `of the credential's Cloud Threat Response rate (${CTR_CALLS_PER_MINUTE} calls a minute unless changed)`;
 
 export const UUID_EXAMPLE = 'a UUID such as 3f2b6c1e-8a4d-4e7b-9c0a-5d1e2f3a4b5c';
 

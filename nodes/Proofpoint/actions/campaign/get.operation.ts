@@ -11,6 +11,7 @@ export const option: OperationOption = {
 	name: 'Get',
 	action: 'Get a campaign',
 	description: 'Get a campaign by its ID: its actors, families, malware, techniques, brands and member threats. Items sharing an ID make one request.',
+	tool: "Returns one item: a TAP campaign by its ID (a UUID, a SIEM event's campaignId) with its name, actors, families, malware, techniques, brands and member threats. One request per distinct ID, with no daily quota documented for it. TAP credential only.",
 };
 
 export const campaignIdField: INodeProperties = {

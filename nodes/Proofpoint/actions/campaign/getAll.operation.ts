@@ -13,6 +13,7 @@ export const option: OperationOption = {
 	action: 'Get many campaigns',
 	description:
 		'List the IDs of the campaigns updated in a time range: one request per day of range and page, from a daily quota of 50',
+	tool: "Lists the TAP campaigns updated in a time range, one item per campaign (id, lastUpdatedAt), each once. Each day of range is at least one request, one more per full page of up to 200 (Page Size), from TAP's Campaign pool of 50 a day; a Limit (default 50) stops the requests once reached. TAP credential only.",
 };
 
 export const description: INodeProperties[] = forOperation('campaign', 'getAll', [

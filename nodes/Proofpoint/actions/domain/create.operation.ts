@@ -9,8 +9,10 @@ import { domainAttributeFields, domainAttributes, readOrgAndDomain } from './fie
 
 export const option: OperationOption = {
 	name: 'Create',
-	action: 'Create a domain (changes the tenant)',
+	action: 'Create a domain',
 	description: 'Add a domain to an organization',
+	tool: 'Adds a domain to an organization, active and relay unless chosen, with an optional destination and failover servers. One Essentials POST request, not repeated after a server error; a second call sends another create. Returns the created domain (or what was sent) with created: true.',
+	changes: true,
 };
 
 export const description: INodeProperties[] = forOperation('domain', 'create', [

@@ -9,8 +9,10 @@ import { readOrgAndDomain, type OrgDomain } from './fields';
 
 export const option: OperationOption = {
 	name: 'Delete',
-	action: 'Delete a domain (changes the tenant)',
+	action: 'Delete a domain',
 	description: 'Remove a domain from an organization',
+	tool: "Removes one domain from an organization; the organization and its other domains stay. One Essentials DELETE request. Returns one item: deleted: true, the domain name and the organization's domain.",
+	changes: true,
 };
 
 export const description: INodeProperties[] = forOperation('domain', 'delete', [orgDomainField(), domainNameField(), optionsCollection()]);

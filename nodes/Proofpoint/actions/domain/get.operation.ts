@@ -11,6 +11,7 @@ export const option: OperationOption = {
 	name: 'Get',
 	action: 'Get a domain',
 	description: 'Get the delivery settings of a domain',
+	tool: 'Returns one item: one domain of the organization with its delivery settings as Proofpoint sends them (name, is_active, is_relay, destination, failovers). One Essentials request.',
 };
 
 export const description: INodeProperties[] = forOperation('domain', 'get', [orgDomainField(), domainNameField(), optionsCollection()]);

@@ -11,6 +11,7 @@ export const option: OperationOption = {
 	name: 'Get Many',
 	action: 'Get many domains',
 	description: 'List the domains of an organization',
+	tool: "Lists an organization's domains, one item per domain with its delivery settings (name, is_active, is_relay, destination, failovers). One Essentials request reads the whole list (no paging); Limit (default 50) cuts the output, Return All keeps all.",
 };
 
 export const description: INodeProperties[] = forOperation('domain', 'getAll', [orgDomainField(), ...returnAllAndLimit(), optionsCollection()]);

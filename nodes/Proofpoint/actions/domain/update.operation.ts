@@ -10,8 +10,10 @@ import { domainAttributeFields, domainAttributes, readOrgAndDomain } from './fie
 
 export const option: OperationOption = {
 	name: 'Update',
-	action: 'Update a domain (changes the tenant)',
+	action: 'Update a domain',
 	description: 'Change delivery settings of a domain',
+	tool: "Changes a domain's delivery settings (active, relay, destination, failover servers). Two Essentials requests: the domain is read, then written back whole with the changes; the same values again change nothing more. Returns the domain after the change.",
+	changes: true,
 };
 
 export const description: INodeProperties[] = forOperation('domain', 'update', [

@@ -12,6 +12,7 @@ export const option: OperationOption = {
 	name: 'Get',
 	action: 'Get the stack of an organization',
 	description: 'Find which Proofpoint Essentials stack hosts a domain',
+	tool: "Returns one item: the domain, the Essentials stack that hosts it (such as us1 or eu1, or null), its API url and every endpoint listed. One Essentials request, which any stack answers: use it when a user or organization is not found (404) on the credential's stack.",
 };
 
 export const description: INodeProperties[] = forOperation('endpoint', 'get', [

@@ -12,9 +12,10 @@ import { threatIdField } from '../threat/get.operation';
 
 export const option: OperationOption = {
 	name: 'Get',
-	action: 'Get forensics',
+	action: 'Get forensics of a threat or campaign',
 	description:
 		'Get the forensic evidence of a threat or a campaign: what its sandbox run did (files, network, screenshots). Items sharing an ID make one request. TAP allows about 50 requests a day by threat ID and 1,800 by campaign ID.',
+	tool: "Returns one item: TAP's forensic reports of a threat or a campaign, with what its sandbox run did (files, network, screenshots). One request per distinct ID: by threat ID from a pool of about 50 a day, by campaign ID about 1,800; Campaign, or Threat Without One uses the campaign ID when the item has one. TAP credential only.",
 };
 
 const { byThreat: BY_THREAT_PER_DAY, byCampaign: BY_CAMPAIGN_PER_DAY } = FORENSICS_PER_DAY;

@@ -4,7 +4,7 @@ import { displayIdOf, simplifyIncident } from '../../helpers/ctr';
 import { optionsCollection } from '../../parameters/fields';
 import { getIncident, incidentUuidOf } from '../../transport/ctr';
 import type { CallOptions } from '../../transport/request';
-import { readCtrId, readSimplify, simplifyField } from '../cloudThreatResponse';
+import { CTR_CALLS_SPENT, readCtrId, readSimplify, simplifyField } from '../cloudThreatResponse';
 import { forOperation } from '../descriptions';
 import type { OperationOption } from '../operation';
 
@@ -12,6 +12,7 @@ export const option: OperationOption = {
 	name: 'Get',
 	action: 'Get an incident',
 	description: 'Get a Cloud Threat Response incident by its UUID (one request) or its display ID such as INC-781 (a search, then the incident)',
+	tool: `Returns one item: a Cloud Threat Response incident (id, displayId, title, state, priority, sources, dispositions, verdicts, messageCount, assignee, times; raw with Simplify off). By UUID one call, by display ID such as INC-781 two (a search, then the incident), ${CTR_CALLS_SPENT}.`,
 };
 
 export const INCIDENT_SIMPLIFIED_FIELDS = 'ID, display ID, title, state, priority, sources, dispositions, verdicts, confidences, message count, assignee, created, updated and closed time';

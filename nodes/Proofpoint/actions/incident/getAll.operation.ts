@@ -17,7 +17,7 @@ import { optionsCollection, returnAllAndLimit } from '../../parameters/fields';
 import { readLimit } from '../../parameters/read';
 import { searchCtr } from '../../transport/ctr';
 import type { CallOptions } from '../../transport/request';
-import { ctrTimeRangeFields, orderOption, readChoices, readCtrRange, readOrder, readSimplify, simplifyField } from '../cloudThreatResponse';
+import { CTR_CALLS_SPENT, ctrTimeRangeFields, orderOption, readChoices, readCtrRange, readOrder, readSimplify, simplifyField } from '../cloudThreatResponse';
 import { forOperation } from '../descriptions';
 import type { OperationOption } from '../operation';
 import { INCIDENT_SIMPLIFIED_FIELDS } from './get.operation';
@@ -26,6 +26,7 @@ export const option: OperationOption = {
 	name: 'Get Many',
 	action: 'Get many incidents',
 	description: `Search Cloud Threat Response incidents by creation time, state, source, disposition, verdict, confidence, priority or VAP: one request per ${CTR_PAGE_ROWS} incidents, paced to the credential's CTR calls per minute`,
+	tool: `Searches Cloud Threat Response incidents by creation time (default the last 7 days), state, source, disposition, verdict, confidence, priority or VAP, one item per incident, newest first. One call per ${CTR_PAGE_ROWS} incidents (the default Limit of 50 is one), ${CTR_CALLS_SPENT}; the node waits for a free slot.`,
 };
 
 const title = (value: string) => value.split('_').map((word) => word[0].toUpperCase() + word.slice(1)).join(' ');

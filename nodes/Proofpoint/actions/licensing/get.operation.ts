@@ -11,6 +11,7 @@ export const option: OperationOption = {
 	name: 'Get',
 	action: 'Get licensing',
 	description: "Get an organization's license count and package",
+	tool: "Returns one item: the domain and the organization's license_count, package, is_on_trial and is_beginner_plus, as Proofpoint sends them. One Essentials request.",
 };
 
 export const description: INodeProperties[] = forOperation('licensing', 'get', [orgDomainField(), optionsCollection()]);

@@ -14,6 +14,7 @@ export const option: OperationOption = {
 	action: 'Get licence usage',
 	description:
 		"Compare an organization's licences with its users (by type, active, billable, functional accounts), or every child organization's for a partner: two requests per organization, read only",
+	tool: "Compares an organization's licenses with its users: one item with licenses, package, users, byType, active, billable, functionalAccounts, difference and licensing (over-licensed, under-licensed, exact). Two Essentials requests per organization; Every Child Organization adds one for the partner's list and gives one item per child, a failed one with status failed.",
 };
 
 export const DEFAULT_USAGE_CONCURRENCY = 5;

@@ -11,8 +11,10 @@ import { checkPackage, packageOptions } from '../organization/fields';
 
 export const option: OperationOption = {
 	name: 'Update',
-	action: 'Update licensing (changes the tenant)',
+	action: 'Update licensing',
 	description: "Change an organization's license count or package",
+	tool: "Changes an organization's license count, package, trial or Beginner Plus flag; the other fields keep their values. Two Essentials requests: the licensing is read, then written back with the changes; the same values again change nothing more. Returns the domain and the licensing after the change.",
+	changes: true,
 };
 
 export const description: INodeProperties[] = forOperation('licensing', 'update', [

@@ -4,7 +4,7 @@ import { simplifyMessage } from '../../helpers/ctr';
 import { optionsCollection } from '../../parameters/fields';
 import { getMessage } from '../../transport/ctr';
 import type { CallOptions } from '../../transport/request';
-import { readCtrId, readSimplify, simplifyField } from '../cloudThreatResponse';
+import { CTR_CALLS_SPENT, readCtrId, readSimplify, simplifyField } from '../cloudThreatResponse';
 import { forOperation } from '../descriptions';
 import type { OperationOption } from '../operation';
 
@@ -12,6 +12,7 @@ export const option: OperationOption = {
 	name: 'Get',
 	action: 'Get a message',
 	description: 'Get a message Cloud Threat Response has seen by its ID, with its timeline (remediations, notifications). Items sharing an ID make one request.',
+	tool: `Returns one item: a message Cloud Threat Response has seen, by its CTR ID (a UUID, not the Message-ID header), with subject, sender, recipient, disposition, verdict, remediation status, incidents and its timeline. One call per distinct ID, ${CTR_CALLS_SPENT}.`,
 };
 
 export const MESSAGE_SIMPLIFIED_FIELDS =

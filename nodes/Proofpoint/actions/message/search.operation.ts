@@ -6,7 +6,7 @@ import { optionsCollection, returnAllAndLimit } from '../../parameters/fields';
 import { invalidInput, readEmailList, readLimit, readText, type ParameterContext } from '../../parameters/read';
 import { searchCtr } from '../../transport/ctr';
 import type { CallOptions } from '../../transport/request';
-import { ctrTimeRangeFields, orderOption, readCtrRange, readOrder, readSimplify, simplifyField } from '../cloudThreatResponse';
+import { CTR_CALLS_SPENT, ctrTimeRangeFields, orderOption, readCtrRange, readOrder, readSimplify, simplifyField } from '../cloudThreatResponse';
 import { forOperation } from '../descriptions';
 import type { OperationOption } from '../operation';
 import { MESSAGE_SIMPLIFIED_FIELDS } from './get.operation';
@@ -15,6 +15,7 @@ export const option: OperationOption = {
 	name: 'Search',
 	action: 'Search messages',
 	description: `Find messages Cloud Threat Response has seen by time, sender, recipient, subject or Message-ID header, e.g. the delivered message of a TAP click: one request per ${CTR_PAGE_ROWS} messages`,
+	tool: `Finds messages Cloud Threat Response has seen by received time (any time by default), sender, recipient, subject text or Message-ID header, one item per message, newest first; its id is what Get and workflow Run take. One call per ${CTR_PAGE_ROWS} messages (the default Limit of 50 is one), ${CTR_CALLS_SPENT}.`,
 };
 
 const filterFields: INodeProperties[] = [

@@ -11,8 +11,10 @@ import { checkPackage, orgAttributeFields, orgAttributes, packageOptions } from 
 
 export const option: OperationOption = {
 	name: 'Create',
-	action: 'Create an organization (changes the tenant)',
+	action: 'Create an organization',
 	description: 'Create a child organization of a partner',
+	tool: 'Creates a child organization of a partner: name, primary and other domains, admin email, package and user licenses. One Essentials POST request, not repeated after a server error; a second call sends another create. Returns the new organization (or what was sent) with created: true; a failure Proofpoint reports in fail_results is an error.',
+	changes: true,
 };
 
 export const description: INodeProperties[] = forOperation('organization', 'create', [

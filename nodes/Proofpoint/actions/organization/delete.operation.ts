@@ -9,8 +9,10 @@ import type { OperationOption } from '../operation';
 
 export const option: OperationOption = {
 	name: 'Delete',
-	action: 'Delete an organization (changes the tenant)',
+	action: 'Delete an organization',
 	description: 'Delete a child organization with its users and domains',
+	tool: 'Deletes a child organization, named by any of its domains, with all its users and domains. One Essentials DELETE request. Returns one item: deleted: true and the domain.',
+	changes: true,
 };
 
 export const description: INodeProperties[] = forOperation('organization', 'delete', [

@@ -11,6 +11,7 @@ export const option: OperationOption = {
 	name: 'Get',
 	action: 'Get an organization',
 	description: 'Get an organization with its domains and package',
+	tool: 'Returns one item: the organization named by any of its domains, as Proofpoint sends it (name, primary_domain, domains, licensing_package, user_licenses, active_users…). One Essentials request.',
 };
 
 export const description: INodeProperties[] = forOperation('organization', 'get', [orgDomainField(), optionsCollection()]);

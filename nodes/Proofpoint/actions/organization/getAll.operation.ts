@@ -11,6 +11,7 @@ export const option: OperationOption = {
 	name: 'Get Many',
 	action: 'Get many organizations',
 	description: 'List the child organizations of a partner',
+	tool: 'Lists the child organizations of a partner, one item per organization (name, primary_domain, domains, licensing_package…). One Essentials request: the API does not page, so the whole list is read and Limit (default 50) only cuts the output; Return All keeps every one.',
 };
 
 export const description: INodeProperties[] = forOperation('organization', 'getAll', [

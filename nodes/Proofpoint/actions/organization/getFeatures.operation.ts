@@ -11,6 +11,7 @@ export const option: OperationOption = {
 	name: 'Get Features',
 	action: "Get an organization's features",
 	description: "Get which features are on for the organization (URL and attachment defense, DLP, encryption, …); they depend on its package",
+	tool: "Returns one item: the domain and the organization's feature switches (url_defense, attachment_defense, dlp, email_encryption, instant_replay in days…); which keys exist depends on its package. One Essentials request.",
 };
 
 export const description: INodeProperties[] = forOperation('organization', 'getFeatures', [orgDomainField(), optionsCollection()]);

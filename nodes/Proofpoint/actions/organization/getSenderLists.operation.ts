@@ -11,6 +11,7 @@ export const option: OperationOption = {
 	name: 'Get Sender Lists',
 	action: "Get an organization's sender lists",
 	description: "Get the organization's allowed and blocked senders, which apply to all its users",
+	tool: 'Returns one item: the domain, allowedSenders and blockedSenders, the organization-wide lists of addresses and *@domain patterns that apply to all its users. One Essentials request.',
 };
 
 export const description: INodeProperties[] = forOperation('organization', 'getSenderLists', [orgDomainField(), optionsCollection()]);

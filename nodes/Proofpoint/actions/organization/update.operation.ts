@@ -10,8 +10,10 @@ import { orgAttributeFields, orgAttributes } from './fields';
 
 export const option: OperationOption = {
 	name: 'Update',
-	action: 'Update an organization (changes the tenant)',
+	action: 'Update an organization',
 	description: "Change an organization's details",
+	tool: 'Changes the chosen details of an organization (name, address, country, phone, postcode, state, website, active, on trial, user licenses); the others stay as they are. One Essentials PATCH request; the same values again change nothing more. Returns the domain, updated: true and the fields sent.',
+	changes: true,
 };
 
 export const description: INodeProperties[] = forOperation('organization', 'update', [

@@ -10,8 +10,10 @@ import type { OperationOption } from '../operation';
 
 export const option: OperationOption = {
 	name: 'Update Features',
-	action: "Update an organization's features (changes the tenant)",
+	action: "Update an organization's features",
 	description: 'Changes the tenant: turns features of the organization on or off (read, changed, written back; only features its package has)',
+	tool: 'Turns chosen features of an organization on or off, or sets instant_replay days. Two Essentials requests: the features are read, then written back with the changes; a feature its package lacks is refused before the write, changing nothing. The same values again change nothing more. Returns the domain and every feature after the change.',
+	changes: true,
 };
 
 // Feature keys as the API names them (docs/api-facts.md#essentials-api); which exist depends on the package [I].

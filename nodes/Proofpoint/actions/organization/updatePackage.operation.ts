@@ -10,8 +10,10 @@ import { checkPackage, packageOptions } from './fields';
 
 export const option: OperationOption = {
 	name: 'Update Package',
-	action: 'Update an organization package (changes the tenant)',
+	action: "Update an organization's package",
 	description: "Change an organization's licensing package",
+	tool: "Sets an organization's licensing package (beginner, business, advanced or professional) with its activated, EULA confirmed and trial extended flags (by default true, true, false). One Essentials PUT request; the same values again change nothing more. Returns the domain, updated: true and what was sent.",
+	changes: true,
 };
 
 export const description: INodeProperties[] = forOperation('organization', 'updatePackage', [

@@ -17,6 +17,7 @@ export const option: OperationOption = {
 	action: 'Get many SIEM events',
 	description:
 		'Read clicks and messages Proofpoint blocked or let through in a time range: one request per hour of range, from a daily pool of 1,800',
+	tool: 'Returns clicks and messages with threats in a time range, one item per event in time order (eventType, time, recipient, sender, threatId, classification, url…). TAP serves the last 7 days, the Essentials Threat API 3. Each hour of range is one request, on TAP from its SIEM pool of 1,800 a day (Clicks Permitted alone: its own 1,800); a Limit stops the requests once reached, newest hour first by default.',
 };
 
 const keepOption: INodeProperties = {

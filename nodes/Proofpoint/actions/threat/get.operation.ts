@@ -13,6 +13,7 @@ export const option: OperationOption = {
 	action: 'Get a threat',
 	description:
 		"Get a threat's summary by its ID: type, category, severity, actors, families, malware. No daily quota; items sharing an ID make one request.",
+	tool: "Returns one item: a TAP threat's summary by its ID (64 hex characters, a SIEM event's threatId): type, category, status, severity, actors, families, malware, with severity, verticals and geographies under both spellings. One request per distinct ID, not counted against a daily quota. TAP credential only.",
 };
 
 export const threatIdField: INodeProperties = {

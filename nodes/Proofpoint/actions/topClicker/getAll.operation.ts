@@ -12,6 +12,7 @@ export const option: OperationOption = {
 	name: 'Get Many',
 	action: 'Get many top clickers',
 	description: 'List the people who clicked most threats in the TAP People API (50 requests a day)',
+	tool: "Lists TAP's Top Clickers over the last 14, 30 or 90 days, one item per person (email, name, department, vip, clickCount, families; the raw object with Simplify off). Each page of up to 200 (Page Size) is one of TAP's 50 Top Clickers requests a day; Limit (default 50) asks one page of that size. TAP credential only.",
 };
 
 export const description: INodeProperties[] = peopleDescription(TOP_CLICKERS, 'top clicker');

@@ -12,6 +12,7 @@ export const option: OperationOption = {
 	action: 'Decode URLs',
 	description:
 		'Turn URLs rewritten by Proofpoint URL Defense (urldefense.com, v1–v3) back into the original links: up to 1,000 URLs per request, from a daily pool of 1,800',
+	tool: "Turns links rewritten by URL Defense (urldefense.com, v1 to v3) back into the originals, one item per URL with encodedUrl, decodedUrl and success (false when one cannot be decoded). One request per 1,000 distinct URLs (or 256 KB) of all items together, from TAP's URL Decoder pool of 1,800 a day. TAP credential only.",
 };
 
 export const description: INodeProperties[] = forOperation('url', 'decode', [

@@ -10,8 +10,10 @@ import { readOrgUser, userAttributeFields, userAttributes } from './fields';
 
 export const option: OperationOption = {
 	name: 'Create',
-	action: 'Create a user (changes the tenant)',
+	action: 'Create a user',
 	description: 'Add a user to an organization',
+	tool: 'Adds a user to an organization by primary email, type end_user unless chosen (functional_account is out of billing), with optional names, active, billable, aliases, sender lists and a welcome email. One Essentials POST request, not repeated after a server error; a second call sends another create. Returns the created user (or what was sent).',
+	changes: true,
 };
 
 export const description: INodeProperties[] = forOperation('user', 'create', [

@@ -9,8 +9,10 @@ import { readOrgUser, type OrgUser } from './fields';
 
 export const option: OperationOption = {
 	name: 'Delete',
-	action: 'Delete a user (changes the tenant)',
+	action: 'Delete a user',
 	description: 'Remove a user from an organization',
+	tool: 'Removes a user, named by primary email, from an organization. One Essentials DELETE request. Returns one item: deleted: true, the email and the domain.',
+	changes: true,
 };
 
 export const description: INodeProperties[] = forOperation('user', 'delete', [orgDomainField(), userEmailField(), optionsCollection()]);

@@ -14,6 +14,7 @@ export const option: OperationOption = {
 	name: 'Get',
 	action: 'Get a user',
 	description: 'Get a user by primary email',
+	tool: 'Returns one item: the user with primary_email, uid, firstname, surname, type, is_active, is_billable, alias_emails and sender lists. One Essentials request; on a 404 a second asks for the organization, once per organization and run, so the error says whether the user or the organization (another stack) is missing.',
 };
 
 export const description: INodeProperties[] = forOperation('user', 'get', [orgDomainField(), userEmailField(), optionsCollection()]);

@@ -13,6 +13,7 @@ export const option: OperationOption = {
 	name: 'Get Many',
 	action: 'Get many users',
 	description: 'List the users of an organization',
+	tool: "Lists an organization's users, one item per user (primary_email, uid, type, is_active, is_billable, alias_emails…), optionally only some types or active state. One Essentials request reads the whole list (the API does not page); the filters and Limit (default 50) apply to the output, Return All keeps every match.",
 };
 
 export const description: INodeProperties[] = forOperation('user', 'getAll', [

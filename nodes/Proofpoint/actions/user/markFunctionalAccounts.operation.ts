@@ -40,8 +40,10 @@ const STAGGER_MS = 5;
 
 export const option: OperationOption = {
 	name: 'Mark Functional Accounts From HR List',
-	action: 'Mark functional accounts from an HR list (changes the tenant unless Dry Run is on)',
+	action: 'Mark functional accounts from an HR list',
 	description: 'Users no active employee owns stop consuming licenses: previewable, bounded, idempotent',
+	tool: 'Makes users no active employee owns (email and aliases not in the HR list, or an HR status that says they left) functional accounts, out of license billing; Dry Run, on by default, only returns the plan. One Essentials request reads the users, then one PUT request per planned user; users already functional are not sent again. Refuses a plan past its guards (by default 100 users, 10% of those in scope).',
+	changes: 'unlessDryRun',
 };
 
 export const description: INodeProperties[] = forOperation('user', 'markFunctionalAccounts', [

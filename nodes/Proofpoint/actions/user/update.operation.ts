@@ -11,8 +11,10 @@ import { readOrgUser, userAttributeFields, userAttributes } from './fields';
 
 export const option: OperationOption = {
 	name: 'Update',
-	action: 'Update a user (changes the tenant)',
+	action: 'Update a user',
 	description: 'Change type (e.g. functional account), state, names, aliases or sender lists',
+	tool: 'Changes the chosen fields of one user: names, type (e.g. functional_account), active, billable; aliases and sender lists are replaced whole. Two Essentials requests: the user is read, then written back whole with the changes; the same values again change nothing more. Returns the updated user.',
+	changes: true,
 };
 
 export const description: INodeProperties[] = forOperation('user', 'update', [

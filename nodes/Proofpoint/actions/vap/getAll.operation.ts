@@ -12,6 +12,7 @@ export const option: OperationOption = {
 	name: 'Get Many',
 	action: 'Get many very attacked people',
 	description: 'List the most attacked people in the TAP People API (50 requests a day)',
+	tool: "Lists TAP's Very Attacked People over the last 14, 30 or 90 days, one item per person (email, name, department, vip, attackIndex, families; the raw object with Simplify off). Each page of up to 1,000 (Page Size) is one of TAP's 50 Very Attacked People requests a day; Limit (default 50) asks one page of that size. TAP credential only.",
 };
 
 export const description: INodeProperties[] = peopleDescription(VAP, 'Very Attacked Person');

@@ -4,6 +4,7 @@ import { optionsCollection, returnAllAndLimit } from '../../parameters/fields';
 import { invalidInput, limitList, readLimit } from '../../parameters/read';
 import { listWorkflows, type WorkflowTarget } from '../../transport/ctr';
 import type { CallOptions } from '../../transport/request';
+import { CTR_CALLS_SPENT } from '../cloudThreatResponse';
 import { forOperation } from '../descriptions';
 import type { OperationOption } from '../operation';
 
@@ -11,6 +12,7 @@ export const option: OperationOption = {
 	name: 'Get Many',
 	action: 'Get many remediation workflows',
 	description: "List the tenant's enabled manual remediation workflows for messages or for incidents (one request), e.g. to find the one that pulls a message from every mailbox",
+	tool: `Lists the tenant's enabled manual remediation workflows that run on messages or on incidents, one item per workflow (id, name, description, type); Run takes the id. One call ${CTR_CALLS_SPENT}; Limit cuts the output.`,
 };
 
 export const targetTypeField: INodeProperties = {

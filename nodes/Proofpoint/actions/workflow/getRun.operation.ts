@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { optionsCollection } from '../../parameters/fields';
 import { getWorkflowRun } from '../../transport/ctr';
 import type { CallOptions } from '../../transport/request';
-import { readCtrId } from '../cloudThreatResponse';
+import { CTR_CALLS_SPENT, readCtrId } from '../cloudThreatResponse';
 import { forOperation } from '../descriptions';
 import type { OperationOption } from '../operation';
 import { runOutcome } from './run.operation';
@@ -12,6 +12,7 @@ export const option: OperationOption = {
 	name: 'Get Run',
 	action: 'Get a remediation workflow run',
 	description: 'Read the state of a workflow run once (IN_PROGRESS, SUCCESS, FAILED or CANCELLED), e.g. one that Run left in progress at its Max Wait',
+	tool: `Returns one item: a workflow run as it is now, with its state (IN_PROGRESS or SUCCESS) and finished; a FAILED or CANCELLED run is an error with Proofpoint's reason. One call ${CTR_CALLS_SPENT}; items naming the same run share it.`,
 };
 
 export const description: INodeProperties[] = forOperation('workflow', 'getRun', [

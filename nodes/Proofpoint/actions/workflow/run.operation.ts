@@ -14,7 +14,7 @@ import { optionsCollection } from '../../parameters/fields';
 import { invalidInput, readInteger, type ParameterContext } from '../../parameters/read';
 import { startWorkflowRun, waitForRun, type RunWait } from '../../transport/ctr';
 import type { CallOptions } from '../../transport/request';
-import { readCtrId } from '../cloudThreatResponse';
+import { CTR_CALLS_SPENT, readCtrId } from '../cloudThreatResponse';
 import { forOperation } from '../descriptions';
 import type { OperationOption } from '../operation';
 
@@ -23,6 +23,8 @@ export const option: OperationOption = {
 	action: 'Run a remediation workflow',
 	description:
 		'Changes the tenant: runs a manual workflow (e.g. pull a message from every mailbox) on messages or incidents, sent once and never retried, and by default waits for it to finish',
+	tool: `Runs a manual Cloud Threat Response workflow (e.g. pull a message from every mailbox) on up to 100 message IDs or incident UUIDs. One call starts it, never repeated after a server error or a lost answer; a second call runs it again. By default it then reads the run every 10 s for up to 120 s, each read one call ${CTR_CALLS_SPENT}; returns the run with finished and maxWaitReached.`,
+	changes: true,
 };
 
 // The API's own bound is not public [?]: 100 targets keep one run to what a SOC reviews at once.
