@@ -181,14 +181,16 @@ describe('the Proofpoint node as tools of an MCP Server Trigger in real n8n', ()
 		const byName = Object.fromEntries(tools.map((tool) => [tool.name, tool]));
 
 		expect(Object.keys(byName).sort()).toEqual(TOOLS.map(toolName).sort());
-		expect(byName.Get_User.description).toMatch(/^Get a user/);
-		expect(byName.Very_Attacked_People.description).toMatch(/^Get many very attacked people/);
-		expect(byName.Decode_URLs.description).toMatch(/^Decode URLs/);
-		// What changes a tenant says so, in the words the agent reads before it calls.
-		expect(byName.Plan_Functional_Accounts.description).toMatch(/changes the tenant unless Dry Run is on/);
-		expect(byName.Block_Sender.description).toMatch(/changes the tenant/);
-		// n8n builds a tool's description from the operation's action; issue 18 gives tools the operation's full description.
-		expect(byName.Block_Sender_on_PoD.description).toMatch(/^Add entries to the block list/);
+		// Each description is the operation's tool text (the node's own Tool Description): what it returns, its limits and what it spends.
+		for (const tool of tools) {
+			expect(tool.name.length).toBeLessThanOrEqual(64);
+			expect(tool.description.length).toBeGreaterThan(80);
+			expect(tool.description).toMatch(/request|quota|call/i);
+		}
+		expect(byName.Very_Attacked_People.description).toMatch(/50/);
+		// What changes a tenant says so, and that nothing is sent without "confirm"; the reads do not.
+		for (const name of ['Block_Sender', 'Block_Sender_on_PoD']) expect(byName[name].description).toMatch(/changes the tenant, so nothing is sent unless the input "confirm" is true/);
+		expect(byName.Plan_Functional_Accounts.description).toMatch(/With Dry Run off it changes the tenant/);
 		for (const name of ['Get_User', 'Very_Attacked_People', 'Decode_URLs']) expect(byName[name].description).not.toMatch(/changes the tenant/);
 
 		expect(byName.Get_User.inputSchema).toMatchObject({
@@ -200,8 +202,11 @@ describe('the Proofpoint node as tools of an MCP Server Trigger in real n8n', ()
 		expect(Object.keys(byName.Decode_URLs.inputSchema.properties)).toEqual(['urls']);
 		// The agent fills in the employees only: Dry Run is not among the inputs.
 		expect(Object.keys(byName.Plan_Functional_Accounts.inputSchema.properties)).toEqual(['activeEmployees']);
-		expect(Object.keys(byName.Block_Sender.inputSchema.properties)).toEqual(['sender']);
-		expect(byName.Block_Sender_on_PoD.inputSchema.properties).toEqual({ sender: { type: 'string', description: 'The envelope sender address to block for the whole organization' } });
+		// A change asks the agent for its confirmation, described, and required.
+		const confirm = { type: 'boolean', description: expect.stringMatching(/^true only after the user has approved this exact change/) };
+		expect(byName.Block_Sender.inputSchema.properties).toEqual({ sender: expect.any(Object), confirm });
+		expect(byName.Block_Sender.inputSchema.required.sort()).toEqual(['confirm', 'sender']);
+		expect(byName.Block_Sender_on_PoD.inputSchema.properties).toEqual({ sender: { type: 'string', description: 'The envelope sender address to block for the whole organization' }, confirm });
 		expect(seenRequests(sb)).toEqual([]);
 	});
 
@@ -263,23 +268,36 @@ describe('the Proofpoint node as tools of an MCP Server Trigger in real n8n', ()
 		expect(sb.getUser('acme.example', 'bob.smith@acme.example').type).toBe('end_user');
 	});
 
-	test('Block Sender adds the sender to the organization\'s block list, once', async () => {
-		const result = await explain(() => client.callTool({ name: 'Block_Sender', arguments: { sender: 'phisher@evil.example' } }));
+	test('Block Sender sends nothing until the agent confirms, then adds the sender once', async () => {
+		const unconfirmed = await explain(() => client.callTool({ name: 'Block_Sender', arguments: { sender: 'phisher@evil.example', confirm: false } }));
+		expect(unconfirmed.isError).toBeFalsy();
+		expect(JSON.parse(textOf(unconfirmed))).toEqual([expect.objectContaining({ changed: false, confirmed: false, message: expect.stringMatching(/"confirm": true once they agree/) })]);
+		expect(seenRequests(sb)).toEqual([]);
+
+		const result = await explain(() => client.callTool({ name: 'Block_Sender', arguments: { sender: 'phisher@evil.example', confirm: true } }));
 
 		expect(result.isError).toBeFalsy();
 		expect(sb.getOrg('acme.example').black_list_senders).toContain('phisher@evil.example');
 		expect(seenRequests(sb)).toEqual(['GET /orgs/acme.example/sender-lists', 'POST /orgs/acme.example/sender-lists']);
 
 		sb.clearRequests();
-		const again = await explain(() => client.callTool({ name: 'Block_Sender', arguments: { sender: 'phisher@evil.example' } }));
+		const again = await explain(() => client.callTool({ name: 'Block_Sender', arguments: { sender: 'phisher@evil.example', confirm: true } }));
 		expect(again.isError).toBeFalsy();
 		expect(seenRequests(sb)).toEqual(['GET /orgs/acme.example/sender-lists']);
+	});
+
+	test('a wrong input comes back as an error naming that input, before any request', async () => {
+		const result = await explain(() => client.callTool({ name: 'Block_Sender', arguments: { sender: 'not an address', confirm: true } }));
+
+		expect(result.isError).toBe(true);
+		expect(textOf(result)).toMatch(/Tool input "sender" \(Senders\)/);
+		expect(seenRequests(sb)).toEqual([]);
 	});
 
 	test("Block Sender on PoD adds the sender to the PoD block list once: a second call finds it there and sends nothing", async () => {
 		const listPath = '/api/v1/emailProtection/modules/spam/orgBlockList';
 		const apiCalls = () => sb.requests.filter((request) => request.api === 'threatProtection' && request.path !== '/v1/token').map((request) => `${request.method} ${request.path}`);
-		const result = await explain(() => client.callTool({ name: 'Block_Sender_on_PoD', arguments: { sender: 'pod-phisher@evil.example' } }));
+		const result = await explain(() => client.callTool({ name: 'Block_Sender_on_PoD', arguments: { sender: 'pod-phisher@evil.example', confirm: true } }));
 
 		expect(result.isError).toBeFalsy();
 		expect(JSON.parse(textOf(result))).toEqual([expect.objectContaining({ value: 'pod-phisher@evil.example', result: 'added', list: 'block list' })]);
@@ -287,7 +305,7 @@ describe('the Proofpoint node as tools of an MCP Server Trigger in real n8n', ()
 		for (const secret of SECRETS) expect(textOf(result)).not.toContain(secret);
 
 		sb.clearRequests();
-		const again = await explain(() => client.callTool({ name: 'Block_Sender_on_PoD', arguments: { sender: 'pod-phisher@evil.example' } }));
+		const again = await explain(() => client.callTool({ name: 'Block_Sender_on_PoD', arguments: { sender: 'pod-phisher@evil.example', confirm: true } }));
 		expect(JSON.parse(textOf(again))).toEqual([expect.objectContaining({ result: 'alreadyPresent' })]);
 		expect(apiCalls()).toEqual([`GET ${listPath}`]);
 	});
