@@ -11,7 +11,7 @@ export interface OperationOption {
 	action: string;
 	description: string;
 	/** What an AI agent reads before calling it as a tool: what it returns, its limits, and what it spends of which quota. */
-	tool?: string;
+	tool: string;
 	/** It changes the customer's tenant: as a tool it sends nothing until the agent confirms. `unlessDryRun`: only with Dry Run off. */
 	changes?: true | 'unlessDryRun';
 }
