@@ -31,8 +31,7 @@ function changeSentence(changes: OperationOption['changes']): string {
 
 /** What the tool's description says by default: the operation's tool text and, for a change, how it is confirmed. */
 export function toolText(option: OperationOption): string {
-	const text = option.tool ?? `${option.description}.`;
-	return option.changes ? `${text} ${changeSentence(option.changes)}` : text;
+	return option.changes ? `${option.tool} ${changeSentence(option.changes)}` : option.tool;
 }
 
 /**
