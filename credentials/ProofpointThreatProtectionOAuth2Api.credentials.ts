@@ -4,6 +4,8 @@ import { THREAT_PROTECTION_DEFAULT_BASE_URL, THREAT_PROTECTION_TOKEN_URL_EXPRESS
 
 const BASE_URL = `String($credentials.baseUrl || "${THREAT_PROTECTION_DEFAULT_BASE_URL}").trim().replace(/\\/+$/, "")`;
 const HAS_CLUSTER = 'String($credentials.clusterId || "").trim() !== ""';
+// The plain-http notice hides for these; the node itself checks the host exactly (transport/baseUrl.ts).
+const LOOPBACK_PREFIXES = ['http://localhost', 'http://127.', 'http://[::1]'];
 
 /**
  * Proofpoint's Threat Protection API (PoD block and safe lists, Cloud Threat Response) with OAuth2 client
@@ -80,7 +82,11 @@ export class ProofpointThreatProtectionOAuth2Api implements ICredentialType {
 			name: 'plainHttpNotice',
 			type: 'notice',
 			default: '',
-			displayOptions: { show: { baseUrl: [{ _cnd: { regex: '^\\s*http://(?!(localhost|127(\\.\\d{1,3}){3}|\\[::1\\])([:/]|$))' } }] } },
+			// Prefix tests, not a regex: n8n runs a regex condition in a vm with a 250 ms timeout, which a busy machine exceeds.
+			displayOptions: {
+				show: { baseUrl: [{ _cnd: { startsWith: 'http://' } }] },
+				hide: { baseUrl: LOOPBACK_PREFIXES.map((prefix) => ({ _cnd: { startsWith: prefix } })) },
+			},
 		},
 		{
 			displayName:
