@@ -12,7 +12,8 @@ const writes = (op) => op.requests.some((method) => method !== 'GET' && !(op.api
 
 test.each(OPERATIONS.map((op) => [op.name, op]))('%s is flagged as changing the tenant exactly when it sends a change', (_, op) => {
 	const option = optionOf(op.parameters);
-	const expected = op.parameters.operation === 'markFunctionalAccounts' ? 'unlessDryRun' : true;
+	const hasDryRun = op.parameters.operation === 'markFunctionalAccounts' || ['blockList', 'safeList'].includes(op.parameters.resource);
+	const expected = hasDryRun ? 'unlessDryRun' : true;
 	if (writes(op)) expect(option.changes).toBe(expected);
 	else expect(option.changes).toBeUndefined();
 	expect(option.action).not.toMatch(/changes the tenant/i);

@@ -94,6 +94,27 @@ describe('Proofpoint Tool', () => {
 		expect(seen(sb)).toEqual(['GET /orgs/acme.example/users']);
 	});
 
+	it('a block-list dry run needs no confirmation; once any item is not a dry run, nothing is sent until confirmed', async () => {
+		const { threatProtectionCredential } = require('../support');
+		const block = { resource: 'blockList', operation: 'addEntries', attribute: '$from', operator: 'equal', entryValue: fromAI('sender'), comment: 'from the tool test' };
+		const callTp = (parameters, input) =>
+			runNode({ parameters, input, nodeType: TOOL_TYPE, nodeTypes: { [TOOL_TYPE]: toolType() }, credentials: { proofpointThreatProtectionOAuth2Api: threatProtectionCredential(sb) } });
+		const listed = () => seen(sb).filter((request) => request.endsWith('orgBlockList'));
+
+		const preview = await callTp({ ...block, dryRun: true }, [{ json: { sender: 'dry@evil.example' } }]);
+		expect(preview.items.map((item) => item.json)).toEqual([expect.objectContaining({ result: 'wouldBeAdded', dryRun: true })]);
+		expect(listed()).toEqual(['GET /api/v1/emailProtection/modules/spam/orgBlockList']);
+
+		sb.clearRequests();
+		// $fromAI reads the tool call (item 0), so the per-item Dry Run here is an expression a workflow could set.
+		const mixed = await callTp({ ...block, entryValue: '={{ $json.sender }}', dryRun: '={{ $json.dryRun }}' }, [
+			{ json: { sender: 'dry@evil.example', dryRun: true } },
+			{ json: { sender: 'wet@evil.example', dryRun: false } },
+		]);
+		expect(mixed.items.map((item) => item.json)).toEqual([expect.objectContaining({ changed: false, confirmed: false })]);
+		expect(seen(sb)).toEqual([]);
+	});
+
 	it('describes each operation for the model, and only changes ask for a confirmation', () => {
 		const { properties } = toolType().description;
 		const shownFor = (name, resource, operation) =>

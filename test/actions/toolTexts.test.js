@@ -24,10 +24,10 @@ const CHANGING = {
 	'domain.update': true,
 	'domain.delete': true,
 	'licensing.update': true,
-	'blockList.addEntries': true,
-	'blockList.removeEntries': true,
-	'safeList.addEntries': true,
-	'safeList.removeEntries': true,
+	'blockList.addEntries': 'unlessDryRun',
+	'blockList.removeEntries': 'unlessDryRun',
+	'safeList.addEntries': 'unlessDryRun',
+	'safeList.removeEntries': 'unlessDryRun',
 	'workflow.run': true,
 };
 

@@ -334,14 +334,14 @@ export function changeOperation(list: PodList, action: 'add' | 'delete'): WholeI
 					action: `Add entries to the ${name}`,
 					description: `Changes the tenant: adds one entry per item to the PoD organization's ${name}, read first so an entry already there is not sent again`,
 					tool: `Adds one entry per item to the PoD organization's ${name}: attribute (${POD_ATTRIBUTES.join(', ')}), operator (${POD_OPERATORS[list].join(', ')}), value and a comment of at most ${POD_COMMENT_MAX} characters. One request reads the list, then one request per entry not already there, so repeating it sends nothing; after a failed one the rest is not sent. Each item returns result added or alreadyPresent; Dry Run only reports.`,
-					changes: true,
+					changes: 'unlessDryRun',
 				}
 			: {
 					name: 'Remove Entries',
 					action: `Remove entries from the ${name}`,
 					description: `Changes the tenant: removes one entry per item from the PoD organization's ${name}; an entry that is not there is not sent`,
 					tool: `Removes one entry per item (attribute, operator and value, as Get Entries lists them) from the PoD organization's ${name}. One request reads the list, then one request per entry that is there, so repeating it sends nothing; after a failed one the rest is not sent. Each item returns result removed or notPresent; Dry Run only reports.`,
-					changes: true,
+					changes: 'unlessDryRun',
 				};
 	return {
 		option,

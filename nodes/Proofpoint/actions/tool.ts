@@ -91,13 +91,22 @@ function fromAiKeys(value: unknown): string[] {
 	return [];
 }
 
+/** Whether every input item is a dry run, so nothing it does changes the tenant. */
+function onlyDryRuns(context: IExecuteFunctions): boolean {
+	const count = Math.max(context.getInputData().length, 1);
+	for (let itemIndex = 0; itemIndex < count; itemIndex++) {
+		if (context.getNodeParameter('dryRun', itemIndex, false) !== true) return false;
+	}
+	return true;
+}
+
 /**
  * For a changing operation run as a tool without the agent's confirmation: the one answer that says
  * nothing was sent and how to go on. Undefined when the change may go ahead.
  */
 export function unconfirmedChange(context: IExecuteFunctions, option: OperationOption): INodeExecutionData[] | undefined {
 	if (!option.changes || !isTool(context)) return undefined;
-	if (option.changes === 'unlessDryRun' && context.getNodeParameter('dryRun', 0, true) !== false) return undefined;
+	if (option.changes === 'unlessDryRun' && onlyDryRuns(context)) return undefined;
 	if (context.getNodeParameter('confirmation', 0, 'agent') === 'none') return undefined;
 	const confirmed = context.getNodeParameter('confirmChange', 0, false);
 	if (confirmed === true || confirmed === 'true') return undefined;
