@@ -29,7 +29,7 @@ function sandboxCredentials(sb, { login = 'partner', stack = 'us1', threat = 'ta
 
 /**
  * Starts a sandbox for the file (beforeAll/afterAll) and returns helpers:
- * `run(parameters, {input, login, stack, onError, credentials})` → harness result,
+ * `run(parameters, {input, login, stack, onError, credentials, typeVersion})` → harness result,
  * `sb()` the live sandbox. Requests are cleared before each test.
  */
 function useSandbox(options = {}) {
@@ -43,12 +43,13 @@ function useSandbox(options = {}) {
 	beforeEach(() => sb.clearRequests());
 	return {
 		sb: () => sb,
-		run: (parameters, { input, login, stack, threat, onError, credentials, settings } = {}) =>
+		run: (parameters, { input, login, stack, threat, onError, credentials, settings, typeVersion } = {}) =>
 			runNode({
 				parameters,
 				input,
 				onError,
 				settings,
+				typeVersion,
 				credentials: credentials ?? sandboxCredentials(sb, { login, stack, threat }),
 			}),
 		runWorkflow: (workflow, { input, login, stack } = {}) =>

@@ -17,8 +17,9 @@ export class Proofpoint implements INodeType {
 		icon: { light: 'file:proofpoint.svg', dark: 'file:proofpoint.dark.svg' },
 		group: ['transform'],
 		// 1.1: Threat Type and Threat Status are multi-selects; workflows saved with 1 keep single choices.
+		// 1.2: User and Organization reads have an Output choice, Simplified by default; workflows saved before keep whole answers.
 		// No defaultVersion: new nodes get the last version, and n8n adds Custom API Call only to a description without one.
-		version: [1, 1.1],
+		version: [1, 1.1, 1.2],
 		subtitle: nodeSubtitle(),
 		description:
 			'Manage Proofpoint Essentials organizations, users, domains and licensing; read and enrich threat events from TAP and the Essentials Threat API; act on threats with PoD block and safe lists and Cloud Threat Response',

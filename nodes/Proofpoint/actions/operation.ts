@@ -1,5 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import type { OutputShape } from '../helpers/output';
+import type { Shaper } from '../parameters/output';
 import type { CallOptions } from '../transport/request';
 
 /**
@@ -27,6 +29,8 @@ export interface ItemOperation<Prepared = unknown> {
 	run(this: IExecuteFunctions, prepared: Prepared, options: CallOptions): Promise<IDataObject | IDataObject[]>;
 	/** What the answer depends on: items with the same key share one request (their ids are the same). */
 	key?(prepared: Prepared): string;
+	/** An answer of more than ten fields: the router shapes it by the item's Output choice (its description holds outputFields). */
+	output?: OutputShape;
 }
 
 /** One item's checked parameters, as the router hands them to a batched operation. */
@@ -34,6 +38,8 @@ export interface PreparedItem<Prepared> {
 	itemIndex: number;
 	value: Prepared;
 	options: CallOptions;
+	/** The item's Output choice, for an operation that has one. */
+	shape?: Shaper;
 }
 
 /**

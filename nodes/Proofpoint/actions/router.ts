@@ -6,6 +6,7 @@ import {
 	type INodeExecutionData,
 } from 'n8n-workflow';
 
+import { readOutput, type Shaper } from '../parameters/output';
 import { callOptions } from '../parameters/read';
 import { asNodeError } from '../transport/nodeError';
 import { errorItem } from './errors';
@@ -44,7 +45,9 @@ async function prepareAll(
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
 			const value = await operation.prepare.call(context, itemIndex);
-			prepared.push({ ok: true, item: { itemIndex, value, options: callOptions(context, itemIndex) } });
+			const output = 'output' in operation ? operation.output : undefined;
+			const shape = output && readOutput(context, itemIndex, output);
+			prepared.push({ ok: true, item: { itemIndex, value, options: callOptions(context, itemIndex), shape } });
 		} catch (error) {
 			const nodeError = asNodeError(context, error, itemIndex);
 			if (!continueOnFail) throw nodeError;
@@ -55,9 +58,10 @@ async function prepareAll(
 }
 
 /** One output item per answer object, each paired with its input item: built directly, as Get Many can return tens of thousands. */
-function pushAnswer(output: INodeExecutionData[], data: IDataObject | IDataObject[], itemIndex: number): void {
+function pushAnswer(output: INodeExecutionData[], data: IDataObject | IDataObject[], itemIndex: number, shape?: Shaper): void {
 	const pairedItem = { item: itemIndex };
-	if (!Array.isArray(data)) output.push({ json: data, pairedItem });
+	if (!Array.isArray(data)) output.push({ json: shape ? shape(data) : data, pairedItem });
+	else if (shape) for (const json of data) output.push({ json: shape(json), pairedItem });
 	else for (const json of data) output.push({ json, pairedItem });
 }
 
@@ -90,7 +94,7 @@ async function runPerItem(
 				if (key !== undefined) answers.set(key, answer);
 				data = await answer;
 			}
-			pushAnswer(output, data, itemIndex);
+			pushAnswer(output, data, itemIndex, entry.item.shape);
 		} catch (error) {
 			const nodeError = asNodeError(context, error, itemIndex);
 			if (!continueOnFail) throw nodeError;
@@ -122,7 +126,7 @@ async function runBatched(
 		const entry = prepared[itemIndex];
 		const answer = entry.ok ? answers[next++] : entry.error;
 		if (answer instanceof Error) output.push(errorItem(answer, itemIndex));
-		else pushAnswer(output, answer, itemIndex);
+		else pushAnswer(output, answer, itemIndex, entry.ok ? entry.item.shape : undefined);
 	}
 	return output;
 }

@@ -42,7 +42,7 @@ describe('Organization → Create', () => {
 		expect(sb().getOrg('hooli.de')).toMatchObject({ name: 'Hooli', licensing_package: 'advanced', user_licenses: 40 });
 
 		// Readable right away on the parent's stack, by any of its domains.
-		const read = await run({ resource: 'organization', operation: 'get', domain: 'hooli.co.uk' }, { stack: 'us1' });
+		const read = await run({ resource: 'organization', operation: 'get', domain: 'hooli.co.uk', output: 'raw' }, { stack: 'us1' });
 		expect(read.items[0].json).toMatchObject({ primary_domain: 'hooli.example', admin_user: { primary_email: 'gavin@hooli.example' } });
 	});
 

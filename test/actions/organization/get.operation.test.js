@@ -16,14 +16,34 @@ describe('Organization → Get', () => {
 		expect(result.status).toBe('success');
 		expect(sb().requests).toMatchObject([{ method: 'GET', path: '/orgs/acme.example', stack: 'us1' }]);
 		expect(result.items).toHaveLength(1);
-		expect(result.items[0].json).toMatchObject({
-			name: 'Acme Corporation',
+		const stored = sb().getOrg('acme.example');
+		expect(result.items[0].json).toEqual({
+			eid: stored.eid,
 			primary_domain: 'acme.example',
+			name: 'Acme Corporation',
+			is_active: stored.is_active,
 			licensing_package: 'business',
+			is_on_trial: stored.is_on_trial,
 			user_licenses: 25,
+			active_users: stored.active_users,
+			when_renewal: stored.when_renewal,
+			domains: ['acme.example', 'acme-corp.example', 'acme.co.uk'],
 		});
-		expect(result.items[0].json.domains.map((domain) => domain.name)).toEqual(['acme.example', 'acme-corp.example', 'acme.co.uk']);
 		expect(result.items[0].pairedItem).toEqual({ item: 0 });
+	});
+
+	it('gives the organization as Proofpoint sends it with Output Raw, its domains as objects', async () => {
+		const result = await run({ ...getOrg('acme.example'), output: 'raw' });
+
+		expect(result.items[0].json).toEqual(sb().getOrg('acme.example'));
+		expect(result.items[0].json.domains.map((domain) => domain.name)).toEqual(['acme.example', 'acme-corp.example', 'acme.co.uk']);
+	});
+
+	it('keeps eid and primary_domain beside the picked fields with Output Selected Fields', async () => {
+		const result = await run({ ...getOrg('acme.example'), output: 'selected', fields: ['admin_user', 'domains'] });
+		const stored = sb().getOrg('acme.example');
+
+		expect(result.items[0].json).toEqual({ eid: stored.eid, primary_domain: 'acme.example', admin_user: stored.admin_user, domains: stored.domains });
 	});
 
 	it('finds Acme by its secondary domain, typed with spaces and capitals', async () => {

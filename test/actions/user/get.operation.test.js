@@ -7,7 +7,7 @@ const getUser = (email, domain = 'acme.example') => ({ resource: 'user', operati
 describe('User → Get', () => {
 	const { run, sb } = useSandbox();
 
-	it('reads Bob by his primary email, sending the @ encoded in the path', async () => {
+	it('reads Bob by his primary email, sending the @ encoded in the path, simplified by default', async () => {
 		const result = await run(getUser('bob.smith@acme.example'));
 
 		expect(result.status).toBe('success');
@@ -16,22 +16,64 @@ describe('User → Get', () => {
 		expect(sb().requests[0].body).toBeUndefined();
 		expect(result.items).toEqual([
 			{
-				json: expect.objectContaining({
+				json: {
 					uid: sb().getUser('acme.example', 'bob.smith@acme.example').uid,
 					primary_email: 'bob.smith@acme.example',
 					firstname: 'Bob',
 					surname: 'Smith',
 					type: 'end_user',
+					is_active: true,
+					is_billable: true,
 					alias_emails: ['robert.smith@acme.example'],
-					black_list_senders: ['bob@baddomain.example'],
-				}),
+				},
 				pairedItem: { item: 0 },
 			},
 		]);
 	});
 
+	it('gives every field Proofpoint sends with Output Raw, and so does a node saved before Output existed', async () => {
+		const stored = sb().getUser('acme.example', 'bob.smith@acme.example');
+		const raw = await run({ ...getUser('bob.smith@acme.example'), output: 'raw' });
+		const saved = await run(getUser('bob.smith@acme.example'), { typeVersion: 1.1 });
+
+		expect(raw.items[0].json).toEqual(stored);
+		expect(raw.items[0].json.black_list_senders).toEqual(['bob@baddomain.example']);
+		expect(saved.items[0].json).toEqual(stored);
+		expect(seen(sb())).toHaveLength(2);
+	});
+
+	it('keeps uid and primary_email beside the fields picked with Output Selected Fields', async () => {
+		const result = await run({ ...getUser('bob.smith@acme.example'), output: 'selected', fields: ['black_list_senders', 'surname'] });
+
+		expect(result.items[0].json).toEqual({
+			uid: sb().getUser('acme.example', 'bob.smith@acme.example').uid,
+			primary_email: 'bob.smith@acme.example',
+			black_list_senders: ['bob@baddomain.example'],
+			surname: 'Smith',
+		});
+	});
+
+	it('refuses Selected Fields with no field picked, naming the item and the field, before any request', async () => {
+		// n8n itself refuses an empty picker (the field is required); an expression that gives no field reaches the node.
+		await expect(run({ ...getUser('bob.smith@acme.example'), output: 'selected', fields: [] })).rejects.toThrow('Parameter "Fields" is required');
+		const result = await run({ ...getUser('bob.smith@acme.example'), output: 'selected', fields: '={{ [] }}' });
+
+		expect(result.status).toBe('error');
+		expect(result.error.message).toBe('Item 0: Fields is empty');
+		expect(result.error.description).toContain('Pick at least one field in "Fields" for item 0, or choose Output "Simplified"');
+		expect(sb().requests).toHaveLength(0);
+	});
+
+	it('refuses a field a user does not have, from an expression, before any request', async () => {
+		const result = await run({ ...getUser('bob.smith@acme.example'), output: 'selected', fields: '={{ ["surname", "password"] }}' });
+
+		expect(result.error.message).toBe('Item 0: Fields names "password", which is not a field of a user');
+		expect(result.error.description).toContain('e.g. firstname, surname, type');
+		expect(sb().requests).toHaveLength(0);
+	});
+
 	it('gives real booleans for Dave, whom Proofpoint stores with "true"/"false" strings', async () => {
-		const result = await run(getUser('dave.lee@acme.example'));
+		const result = await run({ ...getUser('dave.lee@acme.example'), output: 'raw' });
 
 		expect(sb().getUser('acme.example', 'dave.lee@acme.example')).toMatchObject({ is_active: 'true', read_only_user: 'false' });
 		expect(result.items[0].json).toMatchObject({ is_active: true, is_billable: true, read_only_user: false });

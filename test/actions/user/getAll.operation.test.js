@@ -17,15 +17,44 @@ describe('User → Get Many', () => {
 		expect(emailsOf(result)).toEqual(DEMO.acmeEmails);
 		expect(result.items).toHaveLength(12);
 		expect(result.items.every((item) => item.pairedItem.item === 0)).toBe(true);
-		expect(result.items.find((item) => item.json.primary_email === 'alice.nguyen@acme.example').json).toMatchObject({
+		expect(result.items.find((item) => item.json.primary_email === 'alice.nguyen@acme.example').json).toEqual({
 			uid: expect.any(Number),
+			primary_email: 'alice.nguyen@acme.example',
+			firstname: 'Alice',
+			surname: 'Nguyen',
+			type: 'end_user',
+			is_active: true,
+			is_billable: true,
 			alias_emails: ['alice@acme.example', 'a.nguyen@acme-corp.example'],
+		});
+	});
+
+	it('gives each user whole with Output Raw, sender lists too, from the same one request', async () => {
+		const result = await run(listUsers({ output: 'raw' }));
+
+		expect(seen(sb())).toEqual(['GET /orgs/acme.example/users']);
+		expect(result.items.find((item) => item.json.primary_email === 'alice.nguyen@acme.example').json).toMatchObject({
 			white_list_senders: ['*@partner.example'],
 		});
 	});
 
+	it('keeps the ids and the picked fields of every user with Output Selected Fields', async () => {
+		const result = await run(listUsers({ output: 'selected', fields: ['type'] }));
+
+		expect(result.items).toHaveLength(12);
+		expect(result.items.every((item) => Object.keys(item.json).join() === 'uid,primary_email,type')).toBe(true);
+	});
+
+	it('cuts a typical answer of 12 users to under 60% of its size with Simplified, the default', async () => {
+		const size = (result) => JSON.stringify(result.items.map((item) => item.json)).length;
+		const simplified = size(await run(listUsers()));
+		const raw = size(await run(listUsers({ output: 'raw' })));
+
+		expect(simplified / raw).toBeLessThan(0.6);
+	});
+
 	it('gives real booleans for users Proofpoint sends with string booleans', async () => {
-		const result = await run(listUsers());
+		const result = await run(listUsers({ output: 'raw' }));
 		const byEmail = Object.fromEntries(result.items.map((item) => [item.json.primary_email, item.json]));
 
 		expect(byEmail['carol.jones@acme.example'].is_active).toBe(true);

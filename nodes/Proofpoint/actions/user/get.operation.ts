@@ -1,7 +1,9 @@
 import { NodeApiError, type IExecuteFunctions, type INodeProperties, type JsonObject } from 'n8n-workflow';
 
 import { typedUser } from '../../helpers/coerce';
+import { USER_OUTPUT } from '../../helpers/output';
 import { optionsCollection, orgDomainField, userEmailField } from '../../parameters/fields';
+import { outputFields } from '../../parameters/output';
 import { essentialsObject } from '../../transport/essentials';
 import { userNotInOrganization } from '../../transport/hints';
 import { asNodeError } from '../../transport/nodeError';
@@ -14,10 +16,12 @@ export const option: OperationOption = {
 	name: 'Get',
 	action: 'Get a user',
 	description: 'Get a user by primary email',
-	tool: 'Returns one item: the user with primary_email, uid, firstname, surname, type, is_active, is_billable, alias_emails and sender lists. One Essentials request; on a 404 a second asks for the organization, once per organization and run, so the error says whether the user or the organization (another stack) is missing.',
+	tool: 'Returns one item: the user with uid, primary_email, firstname, surname, type, is_active, is_billable and alias_emails (Output Raw adds sender lists and settings). One Essentials request; on a 404 a second asks for the organization, once per organization and run, so the error says whether the user or the organization (another stack) is missing.',
 };
 
-export const description: INodeProperties[] = forOperation('user', 'get', [orgDomainField(), userEmailField(), optionsCollection()]);
+export const output = USER_OUTPUT;
+
+export const description: INodeProperties[] = forOperation('user', 'get', [orgDomainField(), userEmailField(), ...outputFields(output), optionsCollection()]);
 
 export const prepare = readOrgUser;
 

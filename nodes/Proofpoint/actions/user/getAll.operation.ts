@@ -1,7 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { asBoolean, typedUser } from '../../helpers/coerce';
+import { USER_OUTPUT } from '../../helpers/output';
 import { optionsCollection, orgDomainField, returnAllAndLimit } from '../../parameters/fields';
+import { outputFields } from '../../parameters/output';
 import { readDomain, readLimit } from '../../parameters/read';
 import { essentialsList } from '../../transport/essentials';
 import type { CallOptions } from '../../transport/request';
@@ -13,8 +15,10 @@ export const option: OperationOption = {
 	name: 'Get Many',
 	action: 'Get many users',
 	description: 'List the users of an organization',
-	tool: "Lists an organization's users, one item per user (primary_email, uid, type, is_active, is_billable, alias_emails…), optionally only some types or active state. One Essentials request reads the whole list (the API does not page); the filters and Limit (default 50) apply to the output, Return All keeps every match.",
+	tool: "Lists an organization's users, one item per user (uid, primary_email, firstname, surname, type, is_active, is_billable, alias_emails), optionally only some types or active state. One Essentials request reads the whole list (the API does not page); the filters and Limit (default 50) apply to the output, Return All keeps every match.",
 };
+
+export const output = USER_OUTPUT;
 
 export const description: INodeProperties[] = forOperation('user', 'getAll', [
 	orgDomainField(),
@@ -47,6 +51,7 @@ export const description: INodeProperties[] = forOperation('user', 'getAll', [
 			},
 		],
 	},
+	...outputFields(output),
 	optionsCollection(),
 ]);
 
