@@ -28,6 +28,7 @@ const { siemRangeBenchmark, urlDecodeBenchmark, threatGetBenchmark } = require('
 const { triggerBenchmark } = require('./trigger');
 const { mspBenchmark } = require('./msp');
 const { startBenchmark } = require('./start');
+const { outputSizeBenchmark } = require('./output-size');
 const { threatProtectionBenchmark } = require('./threat-protection');
 
 const root = path.join(__dirname, '..');
@@ -51,6 +52,7 @@ const BENCHMARKS = [
 	{ name: 'trigger', label: 'trigger benchmark', run: triggerBenchmark },
 	{ name: 'msp', label: 'MSP benchmark (licence report, picker search)', run: mspBenchmark },
 	{ name: 'threatProtection', label: 'Threat Protection benchmark (about three minutes: 25 CTR calls paced to 10 a minute)', run: threatProtectionBenchmark },
+	{ name: 'outputSize', label: 'Output Simplified against Raw (answer sizes)', run: outputSizeBenchmark },
 	{ name: 'start', label: 'npm start benchmark (two starts)', run: startBenchmark },
 ];
 
@@ -97,6 +99,15 @@ const ROWS = [
 		(tp) => `| Incident → Get Many, Limit ${tp.incidents.setup.limit} of ${tp.incidents.setup.incidents} incidents, ${tp.incidents.setup.latencyMs} ms latency, the credential's ${tp.incidents.setup.ctrPerMinute} CTR calls a minute (median of ${tp.incidents.setup.runs}) | ${Math.round(tp.incidents.node.ms)} ms, ${tp.incidents.node.searches} searches (+ ${tp.incidents.node.tokens} token), ${tp.incidents.node.throttled} answered 429 | physical limit ${tp.incidents.node.searches} × L = ${tp.incidents.limitMs} ms | ${times(tp.incidents.ratioToLimit)} the limit |`,
 		(tp) => `| Remediation Workflow → Run with Wait for Completion, a ${seconds(tp.workflow.setup.runMs)} run, Poll Interval ${tp.workflow.setup.pollSeconds} s, Max Wait ${tp.workflow.setup.maxWaitSeconds} s (median of ${tp.workflow.setup.runs}) | ${seconds(tp.workflow.node.ms)}, ${tp.workflow.node.posts} POST + ${tp.workflow.node.polls} polls (+ ${tp.workflow.node.tokens} token); at most 1 + ⌈run ÷ interval⌉ = ${tp.workflow.atMost} | the run itself: ${seconds(tp.workflow.setup.runMs)} | ${times(tp.workflow.ratioToRun)} the run |`,
 		(tp) => `| CTR pacing: Incident → Get Many, Limit ${tp.pacing.setup.limit} of ${tp.pacing.setup.incidents} incidents, ${tp.pacing.node.searches} CTR calls in one run at ${tp.pacing.setup.ctrPerMinute} a minute (sandbox and credential) | ${seconds(tp.pacing.node.ms)}, ${tp.pacing.node.searches} searches, ${tp.pacing.node.throttled} answered 429 | ⌈${tp.pacing.setup.calls}/${tp.pacing.setup.ctrPerMinute}⌉ − 1 = ${tp.pacing.idealMs / 60000} minutes of waiting: ${seconds(tp.pacing.idealMs)} | ${times(tp.pacing.ratioToIdeal)} the wait |`,
+	]],
+	['outputSize', [
+		(outputSize) =>
+			outputSize.cases
+				.map(
+					(size) =>
+						`| ${size.name}: ${size.items} item${size.items === 1 ? '' : 's'} with Output Simplified | ${size.simplifiedBytes.toLocaleString('en-US')} bytes, ≈ ${size.simplifiedTokens.toLocaleString('en-US')} tokens | Output Raw: ${size.rawBytes.toLocaleString('en-US')} bytes, ≈ ${size.rawTokens.toLocaleString('en-US')} tokens | ${times(size.ratio)} the size |`,
+				)
+				.join('\n'),
 	]],
 	['start', [
 		(start) => `| \`npm start\` to its banner, again on the same demo folder (n8n installed) | ${seconds(start.second.bannerMs)}, ${start.second.rebuilt ? 'rebuilt' : 'no rebuild'}, ${start.second.imports} imports | the first start on a new demo folder: ${seconds(start.first.bannerMs)}, ${start.first.rebuilt ? 'build and pack' : 'no build'}, ${start.first.imports} imports | ${times(start.first.bannerMs / start.second.bannerMs)} faster; Ctrl-C stopped each in ${start.first.stopMs} / ${start.second.stopMs} ms |`,
