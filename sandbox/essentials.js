@@ -9,6 +9,7 @@ const orgs = require('./essentials-orgs');
 const users = require('./essentials-users');
 const domains = require('./essentials-domains');
 const settings = require('./essentials-org-settings');
+const stats = require('./essentials-stats');
 
 const ROUTES = [
 	['GET', '/me', account.me],
@@ -37,6 +38,8 @@ const ROUTES = [
 	['DELETE', '/orgs/:org/sender-lists', settings.removeSenders],
 	['GET', '/orgs/:org/features', settings.getFeatures],
 	['PUT', '/orgs/:org/features', settings.putFeatures],
+	['GET', '/stats/:org/partner', stats.get],
+	['GET', '/stats/:org/partner/orgs', stats.listWithChildren],
 ].map(([method, pattern, handler]) => ({
 	method,
 	parts: pattern.split('/').filter(Boolean),
@@ -131,6 +134,7 @@ function handle(ctx, request, caller) {
 		caller,
 		params,
 		body: request.body,
+		query: request.query,
 		stack: request.stack,
 	};
 	if (params.org !== undefined) {

@@ -10,6 +10,7 @@ const { ESSENTIALS_STACKS, findOrgRecord, findUser } = require('./tenant');
 const { createThreatEvents } = require('./threat-events');
 const urldefense = require('./urldefense');
 const essentials = require('./essentials');
+const { STATS_DEFAULTS } = require('./essentials-stats');
 const essentialsThreat = require('./essentials-threat');
 const tap = require('./tap');
 const threatProtection = require('./threat-protection');
@@ -75,6 +76,7 @@ async function startSandbox(options = {}) {
 		siem: {},
 		...options,
 		essentialsThreatLimit: { perMinute: 120, ...options.essentialsThreatLimit },
+		stats: { ...STATS_DEFAULTS, ...options.stats },
 	};
 	const tenant = settings.tenant ?? demoTenant();
 	let clockOffset = 0;
@@ -92,6 +94,7 @@ async function startSandbox(options = {}) {
 		throttle: createThrottle(clock),
 		burstThrottle: createThrottle(clock, 60 * 1000),
 		essentialsThreatLimit: settings.essentialsThreatLimit,
+		stats: settings.stats,
 		threatEvents: createThreatEvents({ siem: settings.siem, tenant, anchor: startedAt, clock }),
 		people: buildPeople({
 			vapCount: settings.vapCount,
