@@ -185,9 +185,9 @@ describe('every operation under each fault mode', () => {
 		30000,
 	);
 
-	test('covers the 36 operations, SIEM on both platforms, and every request kind they make', async () => {
-		expect(OPERATIONS).toHaveLength(37);
-		expect(casesFor('500')).toHaveLength(92);
+	test('covers the 37 operations, SIEM on both platforms, and every request kind they make', async () => {
+		expect(OPERATIONS).toHaveLength(38);
+		expect(casesFor('500')).toHaveLength(94);
 		const sb = await startSandbox();
 		try {
 			expect([sb.siem.threats()[0].id, sb.siem.campaigns()[0].id]).toEqual([THREAT_ID, CAMPAIGN_ID]);

@@ -1,4 +1,4 @@
-// The node's 36 operations on the demo tenant (SIEM Get Many twice: on TAP and on the Essentials
+// The node's 37 operations on the demo tenant (SIEM Get Many twice: on TAP and on the Essentials
 // Threat API), each with cheap parameters, the requests it makes in order, and how to tell that a
 // change landed. Shared by the fault and secret tests.
 const { urldefense } = require('../../sandbox');
@@ -176,6 +176,12 @@ const OPERATIONS = [
 		// The licensing, then the users list of the organization.
 		requests: ['GET', 'GET'],
 		parameters: { resource: 'licensing', operation: 'getUsage', domain: 'acme.example', usageOf: 'organization' },
+	},
+	{
+		name: 'Organization → Get Mail Statistics',
+		api: 'essentials',
+		requests: ['GET'],
+		parameters: { resource: 'organization', operation: 'getMailStats', domain: 'acme.example', statisticsOf: 'organization', period: 30, simplify: true },
 	},
 	{
 		name: 'User → Add Senders',

@@ -81,3 +81,16 @@ export async function essentialsObject(
 	}
 	return body as IDataObject;
 }
+
+/** An answer whose shape is undocumented, read by `read`: what it finds there, or the unexpected-response error saying `missing`. */
+export async function essentialsRead(
+	this: ApiContext,
+	call: EssentialsCall,
+	options: CallOptions,
+	read: (body: unknown) => IDataObject | undefined,
+	missing: string,
+): Promise<IDataObject> {
+	const found = read(await essentialsRequest.call(this, call, options));
+	if (found === undefined) unexpected(this, missing, options.itemIndex);
+	return found;
+}

@@ -6,6 +6,7 @@ import * as del from './delete.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as getFeatures from './getFeatures.operation';
+import * as getMailStats from './getMailStats.operation';
 import * as getSenderLists from './getSenderLists.operation';
 import * as removeSenders from './removeSenders.operation';
 import * as update from './update.operation';
@@ -19,6 +20,7 @@ export const operations: ResourceOperations = {
 	get,
 	getAll,
 	getFeatures,
+	getMailStats,
 	getSenderLists,
 	removeSenders,
 	update,
