@@ -164,7 +164,28 @@ async function saveScreenshot(page, file) {
 	return target;
 }
 
+/**
+ * `html` as Chromium draws it, on a page of `width` pixels: `inspect(page)` reads what it drew, then the whole
+ * page is saved as a screenshot into docs/`file`.
+ */
+async function screenshotHtml(html, file, inspect, { width = 820 } = {}) {
+	const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
+	try {
+		const page = await browser.newPage({ viewport: { width, height: 600 } });
+		// No network: the report must draw from itself alone, as a mail client shows it.
+		await page.route('**/*', (route) => route.abort());
+		await page.setContent(html, { waitUntil: 'load' });
+		const seen = await inspect(page);
+		await page.evaluate(() => document.fonts.ready);
+		await page.screenshot({ path: path.join(DOCS, file), fullPage: true, animations: 'disabled' });
+		return seen;
+	} finally {
+		await browser.close();
+	}
+}
+
 module.exports = {
+	screenshotHtml,
 	openEditor,
 	parameterOptions,
 	parameterSelect,

@@ -427,4 +427,98 @@ describe('the threat examples in a real n8n', () => {
 		}
 		expect(result.output(digestNode)).toHaveLength(customers.length);
 	});
+
+	test('MSP monthly customer report: per customer, mail statistics, licence usage and the threat events by type as one HTML report with a bar chart, and a summary row', async () => {
+		const { sb } = context;
+		const example = readExample('7-monthly-customer-report.json');
+		expect(nodeNamed(example, 'On the 1st of each month at 06:00').type).toBe('n8n-nodes-base.scheduleTrigger');
+
+		sb.clearRequests();
+		const stopRecording = recordArrivals(sb);
+		let result;
+		try {
+			result = await context.run(example);
+		} finally {
+			stopRecording();
+		}
+
+		expectSucceeded(result);
+		// 1 + 1 per customer for the statistics, 1 + 2 per customer for the licences, an hour a request for 3 days of events.
+		const requests = [...sb.requests];
+		const essentials = requests.filter((request) => request.api === 'essentials').map((request) => `${request.method} ${request.path}`);
+		expect([...essentials].sort()).toEqual([
+			'GET /orgs/partner.example/orgs',
+			'GET /stats/acme.example/partner',
+			'GET /stats/initech.example/partner',
+			'GET /orgs/partner.example/orgs',
+			...['acme.example', 'initech.example'].flatMap((domain) => [`GET /orgs/${domain}/licensing`, `GET /orgs/${domain}/users`]),
+		].sort());
+		const siem = requests.filter((request) => request.api === 'essentialsThreat');
+		expect(siem).toHaveLength(72);
+		expect(requests).toHaveLength(3 + 5 + 72);
+		expect(requests.every((request) => request.authOk && [200, 204].includes(request.status))).toBe(true);
+
+		// The sandbox's truth: its statistics now, and each window's events as of when it was asked for.
+		const truth = new Map();
+		for (const request of siem) {
+			const [start, end] = request.query.interval.split('/').map((instant) => Date.parse(instant));
+			const found = sb.siem.truth({ platform: 'essentials', ownData: true, customerData: true, start, end, visibleAt: request.arrivedAt });
+			for (const [eventType, events] of Object.entries(found)) {
+				for (const event of events) {
+					const types = truth.get(event.customerName) ?? {};
+					types[eventType] = (types[eventType] ?? 0) + 1;
+					truth.set(event.customerName, types);
+				}
+			}
+		}
+		const reports = result.output('Report per customer').map((item) => item.json);
+		const pages = result.output('Report as HTML').map((item) => item.json.html);
+		const rows = result.output('Summary row per customer').map((item) => item.json);
+		expect(reports.map((report) => report.name)).toEqual(['Acme Corporation', 'Initech']);
+		expect(pages).toHaveLength(2);
+		const axios = require('axios');
+		const { SANDBOX_CREDENTIALS, essentialsHeaders } = require('../../sandbox');
+		for (const [index, report] of reports.entries()) {
+			const { data: row } = await axios.get(`${sb.essentialsUrl('us1')}/stats/${report.domain}/partner`, { params: { period: '30d' }, headers: essentialsHeaders(SANDBOX_CREDENTIALS.essentials.partner) });
+			expect(report.statistics).toMatchObject({ inbound: row.ib_total, inboundBlocked: row.ib_blocked, spam: row.ib_spam, phish: row.ib_phish, maliciousAttachments: row.ib_mal_att, activeUsers: row.active_users });
+			const types = truth.get(report.name) ?? {};
+			expect(Object.fromEntries(report.threatEvents.map((type) => [type.eventType, type.events]))).toEqual(
+				Object.fromEntries(['messagesBlocked', 'messagesDelivered', 'clicksBlocked', 'clicksPermitted'].map((type) => [type, types[type] ?? 0])),
+			);
+			expect(pages[index]).toContain(`<h1>Email security report: ${report.name}</h1>`);
+			expect(pages[index]).toContain('<svg xmlns="http://www.w3.org/2000/svg"');
+			expect(pages[index]).not.toContain('{{');
+			expect(rows[index]).toEqual({
+				Customer: report.name,
+				Domain: report.domain,
+				Period: `${report.periodStart.slice(0, 10)} to ${report.periodEnd.slice(0, 10)}`,
+				'Inbound mail': row.ib_total,
+				'Inbound blocked %': Math.round((Math.round((row.ib_blocked / row.ib_total) * 10000) / 10000) * 1000) / 10,
+				Spam: row.ib_spam,
+				'Threats stopped': row.ib_virus + row.ib_mal_att + row.ib_imposter + row.ib_phish,
+				'Active users': row.active_users,
+				Licences: report.usage.licenses,
+				'Billable users': report.usage.billable,
+				Licensing: report.usage.licensing,
+				'Threat events, last 3 days': Object.values(types).reduce((sum, events) => sum + events, 0),
+				Status: 'ok',
+			});
+		}
+		// Sending is the user's to set up: the node is disabled and the run passed it by.
+		expect(nodeNamed(example, 'Send the report').disabled).toBe(true);
+
+		// Acme's report as Chromium draws it: the chart's five bars, the title, the three tables.
+		const { screenshotHtml } = require('./browser');
+		const drawn = await screenshotHtml(pages[0], 'example-7-monthly-report.png', async (page) => ({
+			title: await page.locator('h1').innerText(),
+			bars: await page.locator('svg rect').evaluateAll((rects) => rects.map((rect) => Math.round(rect.getBoundingClientRect().width))),
+			chartWidth: await page.locator('svg').evaluate((svg) => Math.round(svg.getBoundingClientRect().width)),
+			tables: await page.locator('table').count(),
+		}));
+		expect(drawn.title).toBe('Email security report: Acme Corporation');
+		expect(drawn.bars).toHaveLength(5);
+		expect(Math.max(...drawn.bars)).toBe(300);
+		expect(drawn.chartWidth).toBe(560);
+		expect(drawn.tables).toBe(3);
+	});
 });
