@@ -1,5 +1,5 @@
 // The node as AI tools, proven over MCP: a real n8n serves a published workflow whose MCP Server
-// Trigger (bearer auth) exposes six Proofpoint tools with parameters filled by $fromAI; the
+// Trigger (bearer auth) exposes seven Proofpoint tools with parameters filled by $fromAI; the
 // official MCP TypeScript SDK lists and calls them, as Claude, Cursor or any MCP client would.
 const fs = require('node:fs');
 const path = require('node:path');
@@ -18,6 +18,9 @@ const TOKEN = 'mcp-bearer-token-for-the-sandbox';
 const BEARER_CREDENTIAL = { id: 'ppMcpBearer', name: 'MCP bearer token (sandbox)', type: 'httpBearerAuth', data: { token: TOKEN } };
 const TOOL_TYPE = `${runtime.NODE_TYPE}Tool`;
 const TRIGGER = 'MCP Server Trigger';
+// The version a node dragged onto the canvas today gets (Output Simplified by default).
+const NODE_VERSION = 1.2;
+const MINUTE = 60 * 1000;
 
 const fromAI = (key, description, type = 'string') => `={{ $fromAI('${key}', '${description}', '${type}') }}`;
 const picked = (value) => ({ __rl: true, mode: 'list', value });
@@ -34,6 +37,20 @@ const TOOLS = [
 		name: 'Very Attacked People',
 		credential: 'proofpointTapApi',
 		parameters: { resource: 'vap', operation: 'getAll', window: 30, returnAll: false, limit: fromAI('limit', 'How many people to return, most attacked first', 'number'), simplify: true },
+	},
+	{
+		name: 'Recent Threat Events',
+		credential: 'proofpointTapApi',
+		parameters: {
+			resource: 'siemEvent',
+			operation: 'getAll',
+			eventTypes: ['messagesDelivered', 'messagesBlocked', 'clicksPermitted', 'clicksBlocked'],
+			timeRange: 'last',
+			lastAmount: fromAI('hours', 'How many hours back to read, from 1 to 168', 'number'),
+			lastUnit: 'hours',
+			returnAll: true,
+			simplify: true,
+		},
 	},
 	{
 		name: 'Decode URLs',
@@ -90,7 +107,7 @@ function mcpWorkflow() {
 				id: `tool${index}`,
 				name: tool.name,
 				type: TOOL_TYPE,
-				typeVersion: 1,
+				typeVersion: NODE_VERSION,
 				position: [index * 200 - 400, 240],
 				parameters: tool.parameters,
 				credentials: credentialRef(tool.credential),
@@ -142,7 +159,8 @@ describe('the Proofpoint node as tools of an MCP Server Trigger in real n8n', ()
 		n8n = runtime.prepareN8n();
 		tarball = runtime.packPackage();
 		userFolder = runtime.newUserFolder(tarball);
-		sb = await startSandbox({ vapCount: 8 });
+		// No steady stream of threat events: the scripted agent's test sets the scene it asks about.
+		sb = await startSandbox({ vapCount: 8, siem: { perHour: 0 } });
 		await runtime.importCredentials(n8n, userFolder, [...importableCredentials(sb), BEARER_CREDENTIAL]);
 		await runtime.importWorkflow(n8n, userFolder, mcpWorkflow());
 		await runtime.publishWorkflow(n8n, userFolder, 'ppE2eMcpTools');
@@ -176,7 +194,7 @@ describe('the Proofpoint node as tools of an MCP Server Trigger in real n8n', ()
 		expect(seenRequests(sb)).toEqual([]);
 	});
 
-	test('lists the six tools with the descriptions n8n builds from each operation and the $fromAI inputs', async () => {
+	test('lists the seven tools with the descriptions n8n builds from each operation and the $fromAI inputs', async () => {
 		const { tools } = await explain(() => client.listTools());
 		const byName = Object.fromEntries(tools.map((tool) => [tool.name, tool]));
 
@@ -188,10 +206,18 @@ describe('the Proofpoint node as tools of an MCP Server Trigger in real n8n', ()
 			expect(tool.description).toMatch(/request|quota|call/i);
 		}
 		expect(byName.Very_Attacked_People.description).toMatch(/50/);
+		expect(byName.Recent_Threat_Events.description).toMatch(/last 7 days/);
+		expect(byName.Recent_Threat_Events.description).toMatch(/1,800 a day/);
+		// Every input the agent fills tells it what to write.
+		for (const tool of tools) {
+			for (const [input, schema] of Object.entries(tool.inputSchema.properties)) {
+				expect({ tool: tool.name, input, description: schema.description }).toEqual({ tool: tool.name, input, description: expect.stringMatching(/\w+ \w+ \w+/) });
+			}
+		}
 		// What changes a tenant says so, and that nothing is sent without "confirm"; the reads do not.
 		for (const name of ['Block_Sender', 'Block_Sender_on_PoD']) expect(byName[name].description).toMatch(/changes the tenant, so nothing is sent unless the input "confirm" is true/);
 		expect(byName.Plan_Functional_Accounts.description).toMatch(/With Dry Run off it changes the tenant/);
-		for (const name of ['Get_User', 'Very_Attacked_People', 'Decode_URLs']) expect(byName[name].description).not.toMatch(/changes the tenant/);
+		for (const name of ['Get_User', 'Very_Attacked_People', 'Recent_Threat_Events', 'Decode_URLs']) expect(byName[name].description).not.toMatch(/changes the tenant/);
 
 		expect(byName.Get_User.inputSchema).toMatchObject({
 			type: 'object',
@@ -200,6 +226,7 @@ describe('the Proofpoint node as tools of an MCP Server Trigger in real n8n', ()
 		});
 		expect(byName.Very_Attacked_People.inputSchema.properties).toEqual({ limit: { type: 'number', description: 'How many people to return, most attacked first' } });
 		expect(Object.keys(byName.Decode_URLs.inputSchema.properties)).toEqual(['urls']);
+		expect(byName.Recent_Threat_Events.inputSchema.properties).toEqual({ hours: { type: 'number', description: 'How many hours back to read, from 1 to 168' } });
 		// The agent fills in the employees only: Dry Run is not among the inputs.
 		expect(Object.keys(byName.Plan_Functional_Accounts.inputSchema.properties)).toEqual(['activeEmployees']);
 		// A change asks the agent for its confirmation, described, and required.
@@ -210,12 +237,15 @@ describe('the Proofpoint node as tools of an MCP Server Trigger in real n8n', ()
 		expect(seenRequests(sb)).toEqual([]);
 	});
 
-	test('Get User answers with the user, in one request', async () => {
+	test('Get User answers with the user, simplified to under 300 bytes, in one request', async () => {
 		const result = await explain(() => client.callTool({ name: 'Get_User', arguments: { email: 'carol.jones@acme.example' } }));
 
 		expect(result.isError).toBeFalsy();
 		const [user] = JSON.parse(textOf(result));
-		expect(user).toMatchObject({ primary_email: 'carol.jones@acme.example', type: 'end_user' });
+		expect(user).toMatchObject({ uid: expect.anything(), primary_email: 'carol.jones@acme.example', firstname: 'Carol', type: 'end_user' });
+		// Output Simplified (the default): no sender lists or settings the agent did not ask about.
+		expect(user).not.toHaveProperty('white_list_senders');
+		expect(Buffer.byteLength(textOf(result))).toBeLessThan(300);
 		expect(seenRequests(sb)).toEqual(['GET /orgs/acme.example/users/carol.jones@acme.example']);
 	});
 
@@ -308,5 +338,54 @@ describe('the Proofpoint node as tools of an MCP Server Trigger in real n8n', ()
 		const again = await explain(() => client.callTool({ name: 'Block_Sender_on_PoD', arguments: { sender: 'pod-phisher@evil.example', confirm: true } }));
 		expect(JSON.parse(textOf(again))).toEqual([expect.objectContaining({ result: 'alreadyPresent' })]);
 		expect(apiCalls()).toEqual([`GET ${listPath}`]);
+	});
+
+	test('a wrong number of hours comes back as an error naming "hours", before any request', async () => {
+		const result = await explain(() => client.callTool({ name: 'Recent_Threat_Events', arguments: { hours: 0 } }));
+
+		expect(result.isError).toBe(true);
+		expect(textOf(result)).toMatch(/Tool input "hours"/);
+		expect(seenRequests(sb)).toEqual([]);
+	});
+
+	test('a scripted agent finds who clicked the latest permitted phish and blocks its sender, from the tool list alone', async () => {
+		// The scene in TAP: one answer, and three events a careless reading would take instead.
+		const steady = (category) => sb.siem.threats().find((threat) => threat.type === 'url' && threat.category === category && threat.statusChange === null && Date.parse(threat.threatTime) < sb.now() - 4 * 60 * MINUTE);
+		const minute = Math.floor(sb.now() / MINUTE) * MINUTE;
+		const click = (kind, minutesAgo, threat, sender, recipient) => sb.siem.inject(kind, { time: minute - minutesAgo * MINUTE, threats: [threat.id], sender, recipient });
+		click('clicksPermitted', 180, steady('phish'), 'old-lure@phish.example', 'dave.lee@acme.example');
+		click('clicksPermitted', 50, steady('phish'), 'payroll@phish.example', 'carol.jones@acme.example');
+		click('clicksPermitted', 20, steady('malware'), 'updates@malware.example', 'alice.nguyen@acme.example');
+		click('clicksBlocked', 10, steady('phish'), 'blocked-lure@phish.example', 'erin.white@acme.example');
+
+		await explain(async () => {
+			// The "model" reads only the tool list: names, descriptions and input schemas.
+			const { tools } = await client.listTools();
+			const inputNamed = (tool, pattern) => Object.keys(tool.inputSchema.properties).find((input) => pattern.test(tool.inputSchema.properties[input].description));
+			const reader = tools.find((tool) => /clicks/.test(tool.description) && /time range/.test(tool.description));
+			const hours = inputNamed(reader, /hours back/);
+			const read = await client.callTool({ name: reader.name, arguments: { [hours]: 6 } });
+			expect(read.isError).toBeFalsy();
+			// The description says: one item per event in time order, with eventType, recipient, sender and classification.
+			const events = JSON.parse(textOf(read));
+			const latest = events.filter((event) => event.eventType === 'clicksPermitted' && event.classification === 'phish').at(-1);
+			expect({ clicked: latest.recipient, sender: latest.sender }).toEqual({ clicked: 'carol.jones@acme.example', sender: 'payroll@phish.example' });
+			expect(seenRequests(sb)).toEqual(Array(6).fill('GET /v2/siem/all'));
+
+			sb.clearRequests();
+			const blocker = tools.find((tool) => /organization's blocked or allowed senders/.test(tool.description) && tool.inputSchema.properties.confirm);
+			const sender = inputNamed(blocker, /sender/i);
+			// A careful model asks first; the tool sends nothing and says how to go on.
+			const asked = await client.callTool({ name: blocker.name, arguments: { [sender]: latest.sender, confirm: false } });
+			expect(JSON.parse(textOf(asked))).toEqual([expect.objectContaining({ changed: false, message: expect.stringMatching(/"confirm": true/) })]);
+			expect(seenRequests(sb)).toEqual([]);
+			// The user approves.
+			const blocked = await client.callTool({ name: blocker.name, arguments: { [sender]: latest.sender, confirm: true } });
+			expect(blocked.isError).toBeFalsy();
+			expect(seenRequests(sb)).toEqual(['GET /orgs/acme.example/sender-lists', 'POST /orgs/acme.example/sender-lists']);
+		});
+		const blockList = sb.getOrg('acme.example').black_list_senders;
+		expect(blockList).toContain('payroll@phish.example');
+		expect(blockList).not.toContain('old-lure@phish.example');
 	});
 });
