@@ -87,6 +87,17 @@ const newSiemWorkflow = triggeredWorkflow('a new SIEM Event node', {
 	parameters: { resource: 'siemEvent', operation: 'getAll' },
 });
 
+// A User → Get Many node as a user adds it today: version 1.2, Output left at its default.
+const USERS_NODE = 'List the users';
+const usersWorkflow = triggeredWorkflow('list the users of an organization', {
+	id: 'u3',
+	name: USERS_NODE,
+	type: runtime.NODE_TYPE,
+	typeVersion: 1.2,
+	parameters: { resource: 'user', operation: 'getAll', domain: 'acme.example' },
+	credentials: credentialRef('proofpointEssentialsApi'),
+});
+
 // A Block List → Add Entries node with the Threat Protection credential: the entry from the item.
 const BLOCK_NODE = 'Block the sender';
 const blockWorkflow = triggeredWorkflow('block a sender org-wide', {
@@ -207,7 +218,7 @@ describe('the Proofpoint node in the n8n editor', () => {
 		sandbox = await startSandbox();
 		// As `npm start` saves them: the Essentials Threat API credential before TAP's.
 		await runtime.importCredentials(launcher, userFolder, savedInOrder([essentialsThreatCredential(sandbox), ...sandboxCredentials(sandbox)]));
-		for (const workflow of [...exampleWorkflows, siemWorkflow, newSiemWorkflow, pickerWorkflow, blockWorkflow]) await runtime.importWorkflow(launcher, userFolder, workflow);
+		for (const workflow of [...exampleWorkflows, siemWorkflow, newSiemWorkflow, pickerWorkflow, blockWorkflow, usersWorkflow]) await runtime.importWorkflow(launcher, userFolder, workflow);
 		n8n = await runtime.startN8n(launcher, userFolder);
 		cookie = await runtime.ownerSession(n8n.url);
 		editor = await browser.openEditor(n8n.url, cookie);
@@ -429,6 +440,20 @@ describe('the Proofpoint node in the n8n editor', () => {
 			await browser.saveScreenshot(blockPage, 'editor-threat-protection-credential.png');
 			await browser.closeCredentialModal(blockPage);
 		});
+	});
+
+	test('a new User → Get Many node answers Simplified by default, and Selected Fields asks which fields', async () => {
+		const { tab, panel: usersPanel } = await openNodeInNewTab(usersWorkflow, USERS_NODE);
+		try {
+			expect(await browser.parameterValue(usersPanel, 'output')).toBe('Simplified');
+			expect(await usersPanel.locator('[data-test-id="parameter-input-fields"]').count()).toBe(0);
+			expect(await browser.parameterOptions(tab, usersPanel, 'output')).toEqual(['Simplified', 'Raw', 'Selected Fields']);
+			await browser.chooseParameterOption(tab, usersPanel, 'output', 'Selected Fields');
+			await usersPanel.locator('[data-test-id="parameter-input-fields"]').waitFor();
+			await browser.saveScreenshot(tab, 'editor-output.png');
+		} finally {
+			await tab.close();
+		}
 	});
 
 	test('opens the pull-and-block example with its chain and its note on the canvas', async () => {
