@@ -35,5 +35,5 @@ startSandbox({
 			process.send({ now: sb.now() });
 		}
 	});
-	process.send({ url: sb.url, essentialsUrl: sb.essentialsUrl('us1'), tapUrl: sb.tapUrl, threatProtectionUrl: sb.threatProtectionUrl, now: sb.now() });
+	process.send({ url: sb.url, essentialsUrl: sb.essentialsUrl('us1'), essentialsThreatUrl: sb.essentialsThreatUrl('us'), tapUrl: sb.tapUrl, threatProtectionUrl: sb.threatProtectionUrl, now: sb.now() });
 });
