@@ -1,7 +1,7 @@
 // For MSPs: the Proofpoint part of the monthly customer report (examples/7-monthly-customer-report.json) across
 // 500 customers at 25 ms latency. Its three Proofpoint nodes run as exported, one after another as the workflow
-// connects them, against a script making the same requests one at a time in the same run, and against the
-// physical limit of the node's concurrency and the requests' dependency chain.
+// connects them, against a script asking customer after customer (as MSPs loop over child organizations) in the
+// same run, and against the physical limit of the node's requests, its concurrency and their dependency chain.
 const fs = require('node:fs');
 const path = require('node:path');
 const axios = require('axios');
@@ -58,7 +58,7 @@ async function nodeReport(sb) {
 	return steps;
 }
 
-/** The same requests as a script makes them, one at a time: the list and each customer's statistics, the list and each one's licensing and users, then the hours of threat events. */
+/** The report as a script makes it, one request at a time: the list and each customer's statistics, the list and each one's licensing and users, then the hours of threat events. */
 async function sequentialReport(sb) {
 	const essentials = axios.create({ baseURL: sb.essentialsUrl, headers: essentialsHeaders(partner) });
 	const customers = async () => (await essentials.get(`/orgs/${PARTNER}/orgs`)).data.orgs.map((org) => org.primary_domain);
@@ -93,14 +93,14 @@ async function sequentialReport(sb) {
 }
 
 /**
- * What no client of the same plan can beat at latency L: each every-child node one list request, then ⌈N/C⌉
- * rounds of its per-customer chain (one request for statistics, two one after the other for usage); the threat
+ * What no client of the node's plan can beat at latency L: the statistics in one round (the list and the partner
+ * form at once); for usage one list request, then ⌈N/C⌉ rounds of two requests one after the other; the threat
  * events hour after hour, as each window starts where the previous answer ended; the nodes one after another.
  */
 function physicalLimit(customers, concurrency, latencyMs) {
 	const rounds = Math.ceil(customers / concurrency);
 	const hours = Math.ceil((THREAT_DAYS * DAY_MS - SERVED_MARGIN_MS) / SIEM_WINDOW.maxMs);
-	const chain = { mailStats: 1 + rounds, licenceUsage: 1 + 2 * rounds, threatEvents: hours };
+	const chain = { mailStats: 1, licenceUsage: 1 + 2 * rounds, threatEvents: hours };
 	return { chain, hours, ms: Object.values(chain).reduce((sum, length) => sum + length, 0) * latencyMs };
 }
 
@@ -130,7 +130,7 @@ async function monthlyReportBenchmark() {
 			speedup: sequentialMs / nodeMs,
 			ratioToLimit: nodeMs / limit.ms,
 			goals: {
-				[`mail statistics across ${CUSTOMERS} customers in exactly 1 + ${CUSTOMERS} requests`]: node.mailStats.requests === 1 + CUSTOMERS,
+				[`mail statistics across ${CUSTOMERS} customers in exactly 2 requests`]: node.mailStats.requests === 2,
 				[`licence usage across ${CUSTOMERS} customers in exactly 1 + 2 × ${CUSTOMERS} requests`]: node.licenceUsage.requests === 1 + 2 * CUSTOMERS,
 				[`threat events of the last ${THREAT_DAYS} days for all customers in exactly ${limit.hours} requests`]: node.threatEvents.requests === limit.hours,
 				'the monthly report within 1.5× its physical limit': nodeMs <= 1.5 * limit.ms,

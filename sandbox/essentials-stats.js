@@ -22,6 +22,8 @@ const STATS_DEFAULTS = {
 	spamIncludesImposterAndPhish: false,
 	// The answer's shape is undocumented [I]: a bare object ('object') or a list of one row ('list').
 	shape: 'object',
+	// Whether every stack serves the partner form (GET /stats/{d}/partner/orgs) is undocumented [I]: false answers it 404.
+	partnerForm: true,
 };
 
 /** Who has mail in the sandbox: every active user but silent ones (the Threat API's recipients too). */
@@ -145,6 +147,7 @@ function descendants(tenant, record, stack) {
 
 /** GET /stats/{d}/partner/orgs: the organization and its children, paged. */
 function listWithChildren({ ctx, tenant, record, query, stack }) {
+	if (!ctx.stats.partnerForm) return errorList(404, 'Not Found', 'path');
 	const { period, reply } = readPeriod(query);
 	if (reply) return reply;
 	const page = readPositive(query, 'page', 1, Number.MAX_SAFE_INTEGER);

@@ -80,9 +80,9 @@ describe('the monthly customer report example', () => {
 		expect(node('Send the report')).toMatchObject({ type: 'n8n-nodes-base.emailSend', disabled: true });
 	});
 
-	test("makes 1 + 2, 1 + 2 × 2 and 72 requests for the partner's two customers on us1, and one report per customer with the sandbox's numbers", async () => {
+	test("makes 2, 1 + 2 × 2 and 72 requests for the partner's two customers on us1, and one report per customer with the sandbox's numbers", async () => {
 		const stats = await run(node('Mail statistics, last 30 days').parameters);
-		expect(sb().requests).toHaveLength(1 + 2);
+		expect(sb().requests).toHaveLength(2);
 		sb().clearRequests();
 		const usage = await run(node('Licence usage').parameters);
 		expect(sb().requests).toHaveLength(1 + 2 * 2);
@@ -118,6 +118,8 @@ describe('the monthly customer report example', () => {
 	});
 
 	test('a customer whose statistics failed still gets its report, saying so', async () => {
+		// The partner form has no rows, so each customer is asked alone, and initech's keeps failing.
+		sb().failNext({ path: '/stats/partner.example/partner/orgs', mode: 'empty' });
 		sb().failNext({ path: '/stats/initech.example/partner', mode: '500', count: 4 });
 		const stats = await run({ ...node('Mail statistics, last 30 days').parameters });
 		const usage = await run(node('Licence usage').parameters);

@@ -443,19 +443,18 @@ describe('the threat examples in a real n8n', () => {
 		}
 
 		expectSucceeded(result);
-		// 1 + 1 per customer for the statistics, 1 + 2 per customer for the licences, an hour a request for 3 days of events.
+		// The list and the partner form for the statistics, 1 + 2 per customer for the licences, an hour a request for 3 days of events.
 		const requests = [...sb.requests];
 		const essentials = requests.filter((request) => request.api === 'essentials').map((request) => `${request.method} ${request.path}`);
 		expect([...essentials].sort()).toEqual([
 			'GET /orgs/partner.example/orgs',
-			'GET /stats/acme.example/partner',
-			'GET /stats/initech.example/partner',
+			'GET /stats/partner.example/partner/orgs',
 			'GET /orgs/partner.example/orgs',
 			...['acme.example', 'initech.example'].flatMap((domain) => [`GET /orgs/${domain}/licensing`, `GET /orgs/${domain}/users`]),
 		].sort());
 		const siem = requests.filter((request) => request.api === 'essentialsThreat');
 		expect(siem).toHaveLength(72);
-		expect(requests).toHaveLength(3 + 5 + 72);
+		expect(requests).toHaveLength(2 + 5 + 72);
 		expect(requests.every((request) => request.authOk && [200, 204].includes(request.status))).toBe(true);
 
 		// The sandbox's truth: its statistics now, and each window's events as of when it was asked for.

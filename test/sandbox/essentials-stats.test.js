@@ -141,3 +141,16 @@ describe('the two wordings of ib_spam and the two answer shapes', () => {
 		expect({ ...row, ib_spam: separate.ib_spam }).toEqual(separate);
 	});
 });
+
+describe('a stack without the partner form', () => {
+	let without;
+	beforeAll(async () => {
+		without = await startSandbox({ now: () => NOW, stats: { partnerForm: false } });
+	});
+	afterAll(() => without.close());
+
+	it('answers the partner form 404 and still serves each organization', async () => {
+		expect((await as(partner, 'us1', without).get(`/stats/${DEMO.partner}/partner/orgs`, { params: { period: '30d' } })).status).toBe(404);
+		expect(await statsOf(DEMO.acme, '30d', without)).toEqual(await statsOf(DEMO.acme, '30d'));
+	});
+});

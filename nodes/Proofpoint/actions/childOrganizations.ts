@@ -57,20 +57,22 @@ export function readOrganizations(
 	};
 }
 
+/** The partner's child organizations, in its list's order: one request. */
+export async function listChildren(context: IExecuteFunctions, partnerDomain: string, options: CallOptions): Promise<ChildOrganization[]> {
+	const orgs = await essentialsList.call(context, { method: 'GET', path: ['orgs', partnerDomain, 'orgs'], target: { org: partnerDomain } }, 'orgs', options);
+	return orgs.map((org) => ({ domain: String(org.primary_domain), name: org.name }));
+}
+
 /**
- * `read` for every child organization of the partner (one request for the list, then at most `concurrency` at a
- * time), in the list's order. One organization failing is reported in its own item; the others are still read.
+ * `read` for each of `children`, at most `concurrency` at a time, in their order. One organization failing is
+ * reported in its own item; the others are still read.
  */
-export async function forEveryChild(
-	context: IExecuteFunctions,
-	partnerDomain: string,
+export async function eachChild(
+	children: ChildOrganization[],
 	concurrency: number,
-	options: CallOptions,
 	read: (child: ChildOrganization) => Promise<IDataObject>,
 ): Promise<IDataObject[]> {
-	const orgs = await essentialsList.call(context, { method: 'GET', path: ['orgs', partnerDomain, 'orgs'], target: { org: partnerDomain } }, 'orgs', options);
-	return await mapWithConcurrency(orgs, concurrency, async (org) => {
-		const child: ChildOrganization = { domain: String(org.primary_domain), name: org.name };
+	return await mapWithConcurrency(children, concurrency, async (child) => {
 		try {
 			return await read(child);
 		} catch (error) {
@@ -78,6 +80,17 @@ export async function forEveryChild(
 			return { ...named(child), status: 'failed', error: message, ...(description ? { description } : {}), ...(httpCode ? { httpCode } : {}) };
 		}
 	});
+}
+
+/** `read` for every child organization of the partner: one request for the list, then `eachChild`. */
+export async function forEveryChild(
+	context: IExecuteFunctions,
+	partnerDomain: string,
+	concurrency: number,
+	options: CallOptions,
+	read: (child: ChildOrganization) => Promise<IDataObject>,
+): Promise<IDataObject[]> {
+	return await eachChild(await listChildren(context, partnerDomain, options), concurrency, read);
 }
 
 /** The organization's domain, and its name when the partner's list gave one. */

@@ -42,8 +42,26 @@ export function mailStatsWindow(days: MailStatsPeriod, now: number): { start: st
 const isRow = (value: unknown): value is IDataObject =>
 	Boolean(value) && typeof value === 'object' && !Array.isArray(value) && MAIL_STATS_FIELDS.some((field) => field in (value as IDataObject));
 
-const namesDomain = (row: IDataObject, domain: string) =>
-	[row.primary_domain, row.domain, row.org].some((name) => typeof name === 'string' && name.toLowerCase() === domain);
+const asCount = (value: unknown): number | null => {
+	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+	return typeof number === 'number' && Number.isFinite(number) && number >= 0 ? number : null;
+};
+
+/** The domain a row names (lower-cased), under any of the names a row may use for it. */
+function domainOf(row: IDataObject): string | undefined {
+	const name = [row.primary_domain, row.domain, row.org].find((value) => typeof value === 'string' && value !== '');
+	return typeof name === 'string' ? name.toLowerCase() : undefined;
+}
+
+/** The rows of a list answer, bare or under one key; none for a bare object of counts. */
+function listedRows(answer: unknown): IDataObject[] {
+	const lists = Array.isArray(answer)
+		? [answer]
+		: answer && typeof answer === 'object'
+			? Object.values(answer as IDataObject).filter((value): value is unknown[] => Array.isArray(value))
+			: [];
+	return lists.flat().filter(isRow);
+}
 
 /**
  * The organization's row in a Stats answer, or undefined when the answer holds none.
@@ -52,19 +70,24 @@ const namesDomain = (row: IDataObject, domain: string) =>
  */
 export function mailStatsRowOf(answer: unknown, domain: string): IDataObject | undefined {
 	if (isRow(answer)) return answer;
-	const lists = Array.isArray(answer)
-		? [answer]
-		: answer && typeof answer === 'object'
-			? Object.values(answer as IDataObject).filter((value): value is unknown[] => Array.isArray(value))
-			: [];
-	const rows = lists.flat().filter(isRow);
-	return rows.find((row) => namesDomain(row, domain.toLowerCase())) ?? (rows.length === 1 ? rows[0] : undefined);
+	const rows = listedRows(answer);
+	return rows.find((row) => domainOf(row) === domain.toLowerCase()) ?? (rows.length === 1 ? rows[0] : undefined);
 }
 
-const asCount = (value: unknown): number | null => {
-	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-	return typeof number === 'number' && Number.isFinite(number) && number >= 0 ? number : null;
-};
+/**
+ * One page of the partner form (an organization and those below it): its rows by the domain each names, how many
+ * rows it held, and the total it states. A row naming no domain cannot be told apart and is left out [I].
+ */
+export function mailStatsPage(answer: unknown): { byDomain: Map<string, IDataObject>; rows: number; total: number | undefined } {
+	const rows = listedRows(answer);
+	const byDomain = new Map<string, IDataObject>();
+	for (const row of rows) {
+		const domain = domainOf(row);
+		if (domain !== undefined) byDomain.set(domain, row);
+	}
+	const total = answer && typeof answer === 'object' && !Array.isArray(answer) ? asCount((answer as IDataObject).total) : null;
+	return { byDomain, rows: rows.length, total: total ?? undefined };
+}
 
 /** The row's counters as numbers (numbers may arrive as strings); a counter it lacks is null. */
 export function mailCounts(row: IDataObject): MailCounts {

@@ -78,35 +78,39 @@ describe('Organization → Get Mail Statistics', () => {
 		expect(asked(sb())).toEqual([`GET /stats/acme.example/partner ${sent}`]);
 	});
 
-	it('reads every child organization of the partner: 1 + 1 per organization, one item each, in the list’s order', async () => {
+	it("reads every child organization of the partner in two requests at once, the list and the partner form, one item each in the list's order", async () => {
+		const acme = await statsRow(sb(), 'acme.example', '7d');
 		const result = await run(mailStats({ domain: 'partner.example', statisticsOf: 'children', period: 7 }));
 
-		expect(asked(sb())).toEqual(['GET /orgs/partner.example/orgs', 'GET /stats/acme.example/partner 7d', 'GET /stats/initech.example/partner 7d']);
+		expect(asked(sb()).sort()).toEqual(['GET /orgs/partner.example/orgs', 'GET /stats/partner.example/partner/orgs 7d']);
+		expect(sb().requests.find((request) => request.path.endsWith('/partner/orgs')).query).toMatchObject({ page: '1', page_size: '50000' });
 		expect(result.items.map((item) => [item.json.domain, item.json.name, item.json.period, item.json.status])).toEqual([
 			['acme.example', 'Acme Corporation', '7d', 'ok'],
 			['initech.example', 'Initech', '7d', 'ok'],
 		]);
+		// The same counts as asking for acme alone; the partner itself, in the form's answer, is not an item.
+		expect(result.items[0].json).toMatchObject({ inbound: acme.ib_total, inboundBlocked: acme.ib_blocked, activeUsers: acme.active_users });
 		expect(result.items.every((item) => item.pairedItem.item === 0 && item.json.inbound > 0)).toBe(true);
 	});
 
-	it('reports a failing customer in its own item and still reads the others', async () => {
-		sb().failNext({ path: '/stats/initech.example/partner', mode: '500', count: 4 });
+	it('asks a child alone when the partner form has no row for it', async () => {
+		sb().failNext({ path: '/stats/partner.example/partner/orgs', mode: 'empty' });
 		const result = await run(mailStats({ domain: 'partner.example', statisticsOf: 'children' }));
 
-		expect(result.status).toBe('success');
-		const byDomain = Object.fromEntries(result.items.map((item) => [item.json.domain, item.json]));
-		expect(byDomain['acme.example']).toMatchObject({ status: 'ok', period: '30d' });
-		expect(byDomain['acme.example'].inbound).toBeGreaterThan(0);
-		expect(byDomain['initech.example']).toEqual({
-			domain: 'initech.example',
-			name: 'Initech',
-			status: 'failed',
-			error: 'Proofpoint Essentials had a server error (500) after 4 attempts',
-			description: expect.stringMatching(/retried with backoff/),
-			httpCode: '500',
-		});
-		// The list, acme once, initech four times (retried with backoff), nothing more.
-		expect(seen(sb()).sort()).toEqual(['GET /orgs/partner.example/orgs', 'GET /stats/acme.example/partner', ...Array(4).fill('GET /stats/initech.example/partner')].sort());
+		expect(result.items.map((item) => [item.json.domain, item.json.status])).toEqual([
+			['acme.example', 'ok'],
+			['initech.example', 'ok'],
+		]);
+		expect(seen(sb()).sort()).toEqual(['GET /orgs/partner.example/orgs', 'GET /stats/acme.example/partner', 'GET /stats/initech.example/partner', 'GET /stats/partner.example/partner/orgs']);
+	});
+
+	it('fails the item with the advice when the partner form keeps failing, asking no child alone', async () => {
+		sb().failNext({ path: '/stats/partner.example/partner/orgs', mode: '503', count: 4 });
+		const result = await run(mailStats({ domain: 'partner.example', statisticsOf: 'children' }));
+
+		expect(result.status).toBe('error');
+		expect(result.error.message).toBe('Proofpoint Essentials had a server error (503) after 4 attempts');
+		expect(seen(sb()).filter((request) => !request.endsWith('/orgs/partner.example/orgs'))).toEqual(Array(4).fill('GET /stats/partner.example/partner/orgs'));
 	});
 
 	it('refuses a period the Stats API does not have, naming the item and the field, before any request', async () => {
@@ -170,16 +174,42 @@ describe('Organization → Get Mail Statistics on the other wording of ib_spam a
 	});
 });
 
+describe('Organization → Get Mail Statistics on a stack without the partner form', () => {
+	const { run, sb } = useSandbox({ retryAfterSeconds: 0, stats: { partnerForm: false } });
+
+	it('asks each child alone after the 404, and reports a failing customer in its own item', async () => {
+		sb().failNext({ path: '/stats/initech.example/partner', mode: '500', count: 4 });
+		const result = await run(mailStats({ domain: 'partner.example', statisticsOf: 'children' }));
+
+		expect(result.status).toBe('success');
+		const byDomain = Object.fromEntries(result.items.map((item) => [item.json.domain, item.json]));
+		expect(byDomain['acme.example']).toMatchObject({ status: 'ok', period: '30d' });
+		expect(byDomain['acme.example'].inbound).toBeGreaterThan(0);
+		expect(byDomain['initech.example']).toEqual({
+			domain: 'initech.example',
+			name: 'Initech',
+			status: 'failed',
+			error: 'Proofpoint Essentials had a server error (500) after 4 attempts',
+			description: expect.stringMatching(/retried with backoff/),
+			httpCode: '500',
+		});
+		// The list and the partner form (404, not retried), acme once, initech four times (retried with backoff), nothing more.
+		expect(seen(sb()).sort()).toEqual(
+			['GET /orgs/partner.example/orgs', 'GET /stats/partner.example/partner/orgs', 'GET /stats/acme.example/partner', ...Array(4).fill('GET /stats/initech.example/partner')].sort(),
+		);
+	});
+});
+
 describe('Organization → Get Mail Statistics across 500 customers', () => {
 	// Few threat events per organization: the stats of 501 organizations count them.
 	const { run, sb } = useSandbox({ tenant: generateTenant({ domain: 'big.example', users: 20, seed: 4, children: 500 }), siem: { perHour: 0.05 } });
 
-	it('makes exactly 1 + 501 requests, one item per organization', async () => {
+	it('makes exactly 2 requests, one item per organization', async () => {
 		const result = await run(mailStats({ domain: 'partner.example', statisticsOf: 'children' }));
 
 		expect(result.items).toHaveLength(501);
-		expect(sb().requests).toHaveLength(1 + 501);
-		expect(new Set(sb().requests.slice(1).map((request) => request.path)).size).toBe(501);
+		expect(seen(sb()).sort()).toEqual(['GET /orgs/partner.example/orgs', 'GET /stats/partner.example/partner/orgs']);
+		expect(new Set(result.items.map((item) => item.json.domain)).size).toBe(501);
 		expect(result.items.every((item) => item.json.status === 'ok' && item.json.inbound > 0)).toBe(true);
 	});
 });
