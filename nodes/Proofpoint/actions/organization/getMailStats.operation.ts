@@ -4,6 +4,7 @@ import { asMailStatsPeriod, mailCounts, mailStatsPage, mailStatsRowOf, mailStats
 import { optionsCollection, orgDomainField } from '../../parameters/fields';
 import { invalidInput, readOrgDomain } from '../../parameters/read';
 import { essentialsRead, essentialsRequest } from '../../transport/essentials';
+import { asNodeError } from '../../transport/nodeError';
 import type { CallOptions } from '../../transport/request';
 import { childConcurrencyOption, eachChild, listChildren, named, organizationsField, readOrganizations, type ChildOrganization } from '../childOrganizations';
 import { forOperation } from '../descriptions';
@@ -104,7 +105,7 @@ async function partnerStatistics(context: IExecuteFunctions, { domain, period }:
 		} catch (error) {
 			// Whether every stack serves the partner form is not documented [I]: without it, each child is asked alone.
 			if (page === 1 && NO_PARTNER_FORM.includes(String((error as { httpCode?: unknown }).httpCode))) return found;
-			throw error;
+			throw asNodeError(context, error, options.itemIndex);
 		}
 		const { byDomain, rows, total } = mailStatsPage(answer);
 		for (const [name, row] of byDomain) found.set(name, row);
